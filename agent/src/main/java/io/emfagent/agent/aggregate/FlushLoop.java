@@ -1,0 +1,120 @@
+package io.emfagent.agent.aggregate;
+
+import io.emfagent.agent.AgentLog;
+import io.emfagent.agent.emf.EmfWriter;
+import io.emfagent.agent.record.Recorders;
+import io.emfagent.agent.sink.Sink;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.function.LongSupplier;
+
+/**
+ * Closes an interval at every boundary of the wall clock (a 60 s interval flushes at each full
+ * minute), and writes what it recorded: snapshot, merge, EMF, sink, on one daemon thread. Business
+ * threads never wait for it. {@link #close} writes the last, partial interval.
+ */
+public final class FlushLoop {
+
+    private final Recorders recorders;
+    private final EmfWriter writer;
+    private final Sink sink;
+    private final long intervalMillis;
+    private final LongSupplier clock;
+    private final Thread thread;
+    private volatile long windowStart;
+    private volatile boolean closed;
+
+    public FlushLoop(Recorders recorders, EmfWriter writer, Sink sink, long intervalMillis, LongSupplier clock) {
+        this.recorders = recorders;
+        this.writer = writer;
+        this.sink = sink;
+        this.intervalMillis = intervalMillis;
+        this.clock = clock;
+        this.windowStart = windowStart(clock.getAsLong(), intervalMillis);
+        this.thread = new Thread(this::run, "emf-agent-flush");
+        this.thread.setDaemon(true);
+    }
+
+    /** The start of the interval that holds {@code millis}: intervals are aligned to the epoch. */
+    static long windowStart(long millis, long intervalMillis) {
+        return Math.floorDiv(millis, intervalMillis) * intervalMillis;
+    }
+
+    public void start() {
+        thread.start();
+    }
+
+    private void run() {
+        while (!closed) {
+            long end = windowStart + intervalMillis;
+            long now = clock.getAsLong();
+            if (now < end) {
+                try {
+                    TimeUnit.MILLISECONDS.sleep(end - now);
+                } catch (InterruptedException e) {
+                    return; // close() interrupts; it writes the partial interval itself
+                }
+            } else {
+                // after a long pause (a suspended VM, say) the next interval starts now, not in the past
+                rollOver(Math.max(end, windowStart(now, intervalMillis)));
+            }
+        }
+    }
+
+    /** Writes the interval that began at {@link #windowStart}; the next one begins at {@code nextStart}. */
+    synchronized void rollOver(long nextStart) {
+        if (closed) {
+            return;
+        }
+        long start = windowStart;
+        windowStart = nextStart;
+        writeInterval(start);
+    }
+
+    private void writeInterval(long start) {
+        try {
+            Interval interval = Interval.of(start, recorders.snapshot());
+            if (!interval.isEmpty()) {
+                write(writer.write(interval));
+            }
+        } catch (Throwable t) {
+            AgentLog.warn("could not write the interval starting at " + start + ": " + t);
+        }
+    }
+
+    private void write(List<String> documents) {
+        int failed = 0;
+        Exception firstProblem = null;
+        for (String document : documents) {
+            try {
+                sink.write(document);
+            } catch (Exception e) {
+                failed++;
+                if (firstProblem == null) {
+                    firstProblem = e;
+                }
+            }
+        }
+        if (failed > 0) {
+            AgentLog.warn("dropped " + failed + " of " + documents.size() + " EMF documents: " + sink.describe()
+                    + " failed: " + firstProblem.getMessage());
+        }
+    }
+
+    /** Stops the loop and writes the partial interval. Safe to call more than once. */
+    public void close() {
+        synchronized (this) {
+            if (closed) {
+                return;
+            }
+            closed = true;
+            writeInterval(windowStart);
+        }
+        thread.interrupt();
+        try {
+            sink.close();
+        } catch (Exception e) {
+            AgentLog.warn("could not close " + sink.describe() + ": " + e.getMessage());
+        }
+    }
+}

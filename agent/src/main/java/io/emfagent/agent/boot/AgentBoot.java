@@ -1,0 +1,71 @@
+package io.emfagent.agent.boot;
+
+import io.emfagent.agent.AgentLog;
+import io.emfagent.agent.config.AgentConfig;
+import io.emfagent.agent.config.ConfigException;
+import io.emfagent.agent.config.ConfigLoader;
+import io.emfagent.agent.sink.Sink;
+import io.emfagent.agent.sink.StreamSink;
+import java.io.IOException;
+import java.io.InputStream;
+import java.lang.instrument.Instrumentation;
+import java.nio.file.Path;
+import java.util.Properties;
+
+/**
+ * Start-up, first part: configuration, sink and bridge. Nothing here names a bridge class, because
+ * the bridge is on no class path until {@link BridgeInstaller} has put it on the bootstrap one.
+ */
+public final class AgentBoot {
+
+    private AgentBoot() {
+    }
+
+    public static void start(String agentArgs, Instrumentation instrumentation) throws IOException {
+        ConfigLoader.Loaded loaded;
+        try {
+            loaded = ConfigLoader.load(agentArgs, System.getProperties(), System.getenv());
+        } catch (ConfigException e) {
+            AgentLog.disabled(e.getMessage());
+            return;
+        }
+        loaded.warnings().forEach(AgentLog::warn);
+        AgentConfig config = loaded.config();
+        if (!config.enabled()) {
+            AgentLog.info("off (enabled=false): nothing is woven or written");
+            return;
+        }
+        if (config.debug()) {
+            AgentLog.enableDebug();
+        }
+        Sink sink;
+        try {
+            sink = openSink(config.sink());
+        } catch (IOException e) {
+            AgentLog.disabled("sink was '" + config.sink() + "' but it cannot be opened: " + e);
+            return;
+        }
+        Class<?> bridge = BridgeInstaller.install(instrumentation);
+        // only now may classes that name the bridge load: the verifier would look for it
+        Wiring.start(config, sink, instrumentation, bridge);
+    }
+
+    private static Sink openSink(String spec) throws IOException {
+        if (spec.startsWith("file:")) {
+            return StreamSink.file(Path.of(spec.substring("file:".length())));
+        }
+        return StreamSink.stdout(System.out);
+    }
+
+    public static String version() {
+        Properties properties = new Properties();
+        try (InputStream in = AgentBoot.class.getResourceAsStream("/io/emfagent/agent/version.properties")) {
+            if (in != null) {
+                properties.load(in);
+            }
+        } catch (IOException e) {
+            // the version is only for the start-up line
+        }
+        return "emf-agent " + properties.getProperty("version", "(unknown version)");
+    }
+}

@@ -1,0 +1,23 @@
+package io.emfagent.bridge;
+
+/**
+ * What woven code reports to. This base class records nothing: it is what a woven class talks to
+ * until the agent has installed its recorder, and what it keeps talking to when the agent is off.
+ */
+public class CallRecorder {
+
+    /** The method with this id returned normally; {@code startNanos} is 0 when it is not timed. */
+    public void success(int id, long startNanos) {
+    }
+
+    /** The method with this id threw {@code thrown}. */
+    public void failure(int id, long startNanos, Throwable thrown) {
+    }
+
+    /**
+     * A method with this id that returns a {@code CompletionStage} returned {@code returned}, or
+     * threw {@code thrown}; the call counts when the stage completes.
+     */
+    public void completion(int id, long startNanos, Object returned, Throwable thrown) {
+    }
+}
