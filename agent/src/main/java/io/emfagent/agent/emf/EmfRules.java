@@ -35,6 +35,18 @@ public final class EmfRules {
     public static final String SERVICE = "Service";
     public static final String ENVIRONMENT = "Environment";
 
+    /** The units CloudWatch accepts (spec; there is no Nanoseconds). */
+    public static final java.util.Set<String> UNITS = java.util.Set.of("Seconds", "Microseconds", "Milliseconds",
+            "Bytes", "Kilobytes", "Megabytes", "Gigabytes", "Terabytes", "Bits", "Kilobits", "Megabits", "Gigabits",
+            "Terabits", "Percent", "Count", "Bytes/Second", "Kilobytes/Second", "Megabytes/Second", "Gigabytes/Second",
+            "Terabytes/Second", "Bits/Second", "Kilobits/Second", "Megabits/Second", "Gigabits/Second",
+            "Terabits/Second", "Count/Second", "None");
+    /** Where the awslogs driver cuts a line into separate events (Docker's 16 KB log buffer). */
+    public static final int LINE_SPLIT_BYTES = 16 * 1024;
+    /** CloudWatch drops events this far in the future or past. */
+    public static final long MAX_FUTURE_MILLIS = 2 * 60 * 60 * 1000L;
+    public static final long MAX_PAST_MILLIS = 14 * 24 * 60 * 60 * 1000L;
+
     private EmfRules() {
     }
 

@@ -1,0 +1,53 @@
+package io.emfagent.it;
+
+import static io.emfagent.it.Dims.base;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import io.emfagent.agent.report.CloudWatchView;
+import io.emfagent.it.app.PercentileApp;
+import io.emfagent.it.app.ThreadsApp;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import org.junit.jupiter.api.Test;
+
+/** Percentiles within 2% of the exact ones, and counts that stay exact across many intervals. */
+class DurationsIT {
+
+    @Test
+    void percentilesAreWithinTwoPercentOfTheExactOnes() throws Exception {
+        int calls = 4000;
+        Path measured = Files.createTempFile("durations", ".txt");
+        CloudWatchView view = ForkedJvm.app(PercentileApp.class).agentArgs(Dims.AGENT_ARGS)
+                .args(measured.toString(), String.valueOf(calls)).run().succeeded().view();
+        double[] millis = Files.readAllLines(measured).stream().mapToDouble(s -> Long.parseLong(s) / 1e6).sorted().toArray();
+        assertThat(millis).hasSize(calls);
+        assertThat(view.sampleCount("spin.duration", base())).isEqualTo(calls);
+        for (double p : new double[] {50, 90, 99}) {
+            double exact = millis[(int) Math.ceil(p / 100 * calls) - 1];
+            double reported = view.percentile("spin.duration", base(), p);
+            // measured around the call, the exact value includes the advice itself: a few hundred ns
+            assertThat(reported).as("p%s", p).isCloseTo(exact, within(exact * 0.02 + 0.002));
+        }
+        assertThat(view.sum("spin.duration", base())).isCloseTo(Arrays.stream(millis).sum(), within(Arrays.stream(millis).sum() * 0.01));
+    }
+
+    @Test
+    void twoThreadsCountExactlyAcrossManyIntervals() throws Exception {
+        int perThread = 100_000;
+        ForkedJvm.Result result = ForkedJvm.app(ThreadsApp.class).agentArgs(Dims.AGENT_ARGS + ",flushInterval=100ms")
+                .args("2", String.valueOf(perThread)).run().succeeded();
+        CloudWatchView view = result.view();
+        long calls = 2L * perThread;
+        long failures = 2L * perThread / 10;
+        assertThat(view.sum("hot.attempts", base())).isEqualTo(calls);
+        assertThat(view.sum("hot.success", base())).isEqualTo(calls - failures);
+        assertThat(view.sum("hot.failure", base("error_type", "IllegalArgumentException"))).isEqualTo(failures);
+        assertThat(view.sampleCount("hot.duration", base())).isEqualTo(calls);
+        // the run spans several intervals, each a document of its own
+        long counterDocuments = result.emf().stream().filter(line -> line.contains("\"hot.attempts\"")).count();
+        assertThat(counterDocuments).isGreaterThan(3);
+        assertThat(result.emf()).allSatisfy(line -> assertThat(line.length()).isLessThan(12 * 1024 + 1));
+    }
+}

@@ -1,0 +1,102 @@
+package io.emfagent.it;
+
+import static io.emfagent.it.Dims.base;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.emfagent.agent.report.CloudWatchView;
+import io.emfagent.it.app.BadAnnotationApp;
+import io.emfagent.it.app.BlockingApp;
+import io.emfagent.it.app.BookingApp;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** Start-up, shutdown and configuration, as users meet them. */
+class LifecycleIT {
+
+    @Test
+    void sigtermFlushesWhatWasRecorded() throws Exception {
+        ForkedJvm.Started started = ForkedJvm.app(BlockingApp.class).agentArgs(Dims.AGENT_ARGS).args("777").start();
+        started.awaitStderr("ready 777", Duration.ofSeconds(30));
+        started.process.destroy(); // SIGTERM
+        ForkedJvm.Result result = started.await(Duration.ofSeconds(30));
+        assertThat(result.exitCode).isEqualTo(143);
+        assertThat(result.view().sum("blocking.attempts", base())).isEqualTo(777);
+    }
+
+    @Test
+    void startsWithOneLineOnStderrAndWritesOnlyEmfToStdout() throws Exception {
+        ForkedJvm.Result result = ForkedJvm.app(BookingApp.class).agentArgs(Dims.AGENT_ARGS).args("10").run().succeeded();
+        assertThat(result.stderr.lines().filter(l -> l.startsWith("emf-agent"))).singleElement().asString()
+                .contains("started", "namespace=EmfAgent/IT", "sink=stdout", "flushInterval=1m");
+        assertThat(result.stdout).isNotEmpty().allSatisfy(line -> assertThat(line).startsWith("{\"_aws\""));
+    }
+
+    @Test
+    void enabledFalseWeavesNothingAndWritesNothing() throws Exception {
+        ForkedJvm.Result result = ForkedJvm.app(BookingApp.class).agentArgs(Dims.AGENT_ARGS + ",enabled=false")
+                .args("10").run().succeeded();
+        assertThat(result.stdout).isEmpty();
+        assertThat(result.stderr).contains("done 10").contains("enabled=false");
+    }
+
+    @Test
+    void aBadValueDisablesTheAgentWithOneLineNamingKeyValueAndRuleAndTheAppRuns() throws Exception {
+        ForkedJvm.Result result = ForkedJvm.app(BookingApp.class).agentArgs("flushInterval=banana").args("10").run()
+                .succeeded();
+        assertThat(result.stdout).isEmpty();
+        List<String> lines = result.stderr.lines().filter(l -> l.startsWith("emf-agent")).toList();
+        assertThat(lines).singleElement().asString()
+                .startsWith("emf-agent disabled: flushInterval was 'banana' (agent argument) but it must be a duration")
+                .endsWith("the application continues");
+        assertThat(result.stderr).contains("done 10");
+    }
+
+    @Test
+    void aReservedNamespaceFromTheEnvironmentIsRefusedByName() throws Exception {
+        ForkedJvm.Result result = ForkedJvm.app(BookingApp.class).env("EMF_NAMESPACE", "AWS/EC2").args("10").run()
+                .succeeded();
+        assertThat(result.stdout).isEmpty();
+        assertThat(result.stderr).contains("emf-agent disabled: namespace was 'AWS/EC2' (environment variable EMF_NAMESPACE)"
+                + " but it must not start with 'AWS/'");
+    }
+
+    @Test
+    void settingsComeFromEnvironmentAndSystemPropertiesAndAwsNamesWithArgumentsFirst() throws Exception {
+        Path file = Files.createTempDirectory("emf").resolve("nested/emf.log");
+        ForkedJvm.Result result = ForkedJvm.app(BookingApp.class)
+                .env("AWS_EMF_NAMESPACE", "FromAws")
+                .env("AWS_EMF_SERVICE_NAME", "aws-service")
+                .env("EMF_ENVIRONMENT", "from-env")
+                .env("EMF_DIMENSION_Team", "payments")
+                .jvmOption("-Demf.environment=from-property")
+                .jvmOption("-Demf.sink=file:" + file)
+                .agentArgs("environment=from-argument,colour=blue")
+                .args("10").run().succeeded();
+        assertThat(result.stdout).isEmpty();
+        assertThat(result.stderr).contains("agent argument key 'colour' is not an emf-agent setting and is ignored");
+        CloudWatchView view = CloudWatchView.read(file);
+        assertThat(view.problems()).isEmpty();
+        assertThat(view.namespaces()).containsExactly("FromAws");
+        assertThat(view.dimensionSets("booking.attempts")).containsExactly(
+                java.util.Map.of("Service", "aws-service", "Environment", "from-argument", "Team", "payments"));
+        assertThat(view.sum("booking.attempts", java.util.Map.of("Service", "aws-service", "Environment", "from-argument",
+                "Team", "payments"))).isEqualTo(10);
+    }
+
+    @Test
+    void badAnnotationsLeaveTheirMethodUnwovenWithAWarningNamingMethodAndAttribute() throws Exception {
+        ForkedJvm.Result result = ForkedJvm.app(BadAnnotationApp.class).agentArgs(Dims.AGENT_ARGS).run().succeeded();
+        String name = BadAnnotationApp.class.getName();
+        assertThat(result.stderr)
+                .contains("not woven: " + name + "#noKey: @Counted dimensions entry 'nokey' is not Name=value")
+                .contains("not woven: " + name + "#allOff: every metric is turned off")
+                .contains("not woven: " + name + "#nonAscii: @Counted value/attempts make the metric name")
+                .contains("not woven: " + name + "#reserved: @Counted dimensions entry 'error_type=Mine'");
+        CloudWatchView view = result.view();
+        assertThat(view.metrics()).containsExactlyInAnyOrder("good.attempts", "good.success", "good.failure");
+        assertThat(view.sum("good.attempts", base())).isEqualTo(10);
+    }
+}
