@@ -98,6 +98,7 @@ final class ForkedJvm {
         command.add(appClassPath());
         command.add(main.getName());
         command.addAll(args);
+        Files.writeString(dir.resolve("command.txt"), String.join(" ", command));
         ProcessBuilder builder = new ProcessBuilder(command)
                 .redirectOutput(dir.resolve("stdout.txt").toFile())
                 .redirectError(dir.resolve("stderr.txt").toFile());
