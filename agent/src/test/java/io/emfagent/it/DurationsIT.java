@@ -27,8 +27,7 @@ class DurationsIT {
         for (double p : new double[] {50, 90, 99}) {
             double exact = millis[(int) Math.ceil(p / 100 * calls) - 1];
             double reported = view.percentile("spin.duration", base(), p);
-            // measured around the call, the exact value includes the advice itself: a few hundred ns
-            assertThat(reported).as("p%s", p).isCloseTo(exact, within(exact * 0.02 + 0.002));
+            assertThat(reported).as("p%s", p).isCloseTo(exact, within(exact * 0.02));
         }
         assertThat(view.sum("spin.duration", base())).isCloseTo(Arrays.stream(millis).sum(), within(Arrays.stream(millis).sum() * 0.01));
     }
@@ -47,7 +46,7 @@ class DurationsIT {
         assertThat(view.sampleCount("hot.duration", base())).isEqualTo(calls);
         // the run spans several intervals, each a document of its own
         long counterDocuments = result.emf().stream().filter(line -> line.contains("\"hot.attempts\"")).count();
-        assertThat(counterDocuments).isGreaterThan(3);
+        assertThat(counterDocuments).isGreaterThanOrEqualTo(3);
         assertThat(result.emf()).allSatisfy(line -> assertThat(line.length()).isLessThan(12 * 1024 + 1));
     }
 }

@@ -101,6 +101,25 @@ public final class FlushLoop {
         }
     }
 
+    /**
+     * For the shutdown hook: {@link #close} on a daemon thread, waiting at most {@code timeoutMillis},
+     * so that a sink that hangs (a pipe nobody reads) cannot hold the JVM's exit.
+     */
+    public void closeWithin(long timeoutMillis) {
+        Thread closer = new Thread(this::close, "emf-agent-final-flush");
+        closer.setDaemon(true);
+        closer.start();
+        try {
+            closer.join(timeoutMillis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        if (closer.isAlive()) {
+            AgentLog.warn("the last interval was not written within " + timeoutMillis + " ms (" + sink.describe()
+                    + " does not take it); the JVM exits without it");
+        }
+    }
+
     /** Stops the loop and writes the partial interval. Safe to call more than once. */
     public void close() {
         synchronized (this) {

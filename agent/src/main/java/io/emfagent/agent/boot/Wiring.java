@@ -16,6 +16,9 @@ import java.lang.instrument.Instrumentation;
  */
 final class Wiring {
 
+    /** How long the JVM's exit may wait for the last interval to be written. */
+    private static final long FINAL_FLUSH_MILLIS = 5_000;
+
     private Wiring() {
     }
 
@@ -30,7 +33,7 @@ final class Wiring {
                 config.logStream());
         FlushLoop loop = new FlushLoop(recorders, writer, sink, config.flushIntervalMillis(), System::currentTimeMillis);
         loop.start();
-        Runtime.getRuntime().addShutdownHook(new Thread(loop::close, "emf-agent-shutdown"));
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> loop.closeWithin(FINAL_FLUSH_MILLIS), "emf-agent-shutdown"));
         new Weaver(recorders, config.dimensions()).install(instrumentation, bridge);
         AgentLog.info(AgentBoot.version() + " started: " + config.describe());
     }

@@ -45,7 +45,7 @@ public final class ThreadsApp {
 
     private static void pause() {
         try {
-            Thread.sleep(10);
+            Thread.sleep(30);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
