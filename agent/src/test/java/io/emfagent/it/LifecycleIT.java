@@ -87,6 +87,44 @@ class LifecycleIT {
     }
 
     @Test
+    void theCloudWatchAgentSinkSendsOverTcpWithALogGroup() throws Exception {
+        try (java.net.ServerSocket server = new java.net.ServerSocket(0, 5, java.net.InetAddress.getLoopbackAddress())) {
+            List<String> received = new java.util.concurrent.CopyOnWriteArrayList<>();
+            Thread reader = new Thread(() -> {
+                try (java.net.Socket socket = server.accept();
+                        java.io.BufferedReader in = new java.io.BufferedReader(new java.io.InputStreamReader(
+                                socket.getInputStream(), java.nio.charset.StandardCharsets.US_ASCII))) {
+                    in.lines().forEach(received::add);
+                } catch (java.io.IOException e) {
+                    // the test ends
+                }
+            });
+            reader.setDaemon(true);
+            reader.start();
+            ForkedJvm.Result result = ForkedJvm.app(BookingApp.class)
+                    .env("AWS_EMF_AGENT_ENDPOINT", "tcp://127.0.0.1:" + server.getLocalPort())
+                    .agentArgs(Dims.AGENT_ARGS).args("50").run().succeeded();
+            assertThat(result.stdout).isEmpty();
+            reader.join(10_000);
+            CloudWatchView view = CloudWatchView.parse(received);
+            assertThat(view.problems()).isEmpty();
+            assertThat(view.sum("booking.attempts", base())).isEqualTo(50);
+            assertThat(received).allSatisfy(line -> assertThat(line).contains("\"LogGroupName\":\"it-service-metrics\""));
+        }
+    }
+
+    @Test
+    void anUnreachableCloudWatchAgentCostsTheMetricsButNeverTheApplication() throws Exception {
+        int port;
+        try (java.net.ServerSocket probe = new java.net.ServerSocket(0)) {
+            port = probe.getLocalPort();
+        }
+        ForkedJvm.Result result = ForkedJvm.app(BookingApp.class).agentArgs(Dims.AGENT_ARGS + ",sink=tcp://127.0.0.1:" + port)
+                .args("50").run().succeeded();
+        assertThat(result.stderr).contains("done 50").contains("cannot deliver to the CloudWatch agent at tcp://127.0.0.1:" + port);
+    }
+
+    @Test
     void badAnnotationsLeaveTheirMethodUnwovenWithAWarningNamingMethodAndAttribute() throws Exception {
         ForkedJvm.Result result = ForkedJvm.app(BadAnnotationApp.class).agentArgs(Dims.AGENT_ARGS).run().succeeded();
         String name = BadAnnotationApp.class.getName();

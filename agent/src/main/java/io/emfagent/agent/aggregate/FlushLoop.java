@@ -5,6 +5,7 @@ import io.emfagent.agent.emf.EmfWriter;
 import io.emfagent.agent.record.Recorders;
 import io.emfagent.agent.sink.Sink;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
 
@@ -15,17 +16,26 @@ import java.util.function.LongSupplier;
  */
 public final class FlushLoop {
 
+    /** The agent's own metric: documents it could not hand to the sink, written once delivery works again. */
+    public static final String DROPPED_DOCUMENTS = "emfagent.dropped_documents";
+
     private final Recorders recorders;
     private final EmfWriter writer;
     private final Sink sink;
     private final long intervalMillis;
     private final LongSupplier clock;
+    private final MetricGroup agentGroup;
     private final Thread thread;
+    /** Dropped documents not yet reported as {@link #DROPPED_DOCUMENTS}; guarded by this. */
+    private long droppedUnreported;
     private volatile long windowStart;
     private volatile boolean closed;
 
-    public FlushLoop(Recorders recorders, EmfWriter writer, Sink sink, long intervalMillis, LongSupplier clock) {
+    /** @param agentDimensions the dimensions of the agent's own metrics (Service, Environment, ...) */
+    public FlushLoop(Recorders recorders, EmfWriter writer, Sink sink, long intervalMillis, LongSupplier clock,
+            Map<String, String> agentDimensions) {
         this.recorders = recorders;
+        this.agentGroup = MetricGroup.of(agentDimensions);
         this.writer = writer;
         this.sink = sink;
         this.intervalMillis = intervalMillis;
@@ -75,14 +85,23 @@ public final class FlushLoop {
         try {
             Interval interval = Interval.of(start, recorders.snapshot());
             if (!interval.isEmpty()) {
-                write(writer.write(interval));
+                droppedUnreported += write(writer.write(interval));
+            }
+            if (droppedUnreported > 0) {
+                // on its own, so that it is counted as reported only when it got through
+                Interval health = new Interval(start);
+                health.addCount(agentGroup, DROPPED_DOCUMENTS, droppedUnreported);
+                if (write(writer.write(health)) == 0) {
+                    droppedUnreported = 0;
+                }
             }
         } catch (Throwable t) {
             AgentLog.warn("could not write the interval starting at " + start + ": " + t);
         }
     }
 
-    private void write(List<String> documents) {
+    /** Hands every document to the sink; returns how many it refused. */
+    private int write(List<String> documents) {
         int failed = 0;
         Exception firstProblem = null;
         for (String document : documents) {
@@ -99,6 +118,7 @@ public final class FlushLoop {
             AgentLog.warn("dropped " + failed + " of " + documents.size() + " EMF documents: " + sink.describe()
                     + " failed: " + firstProblem.getMessage());
         }
+        return failed;
     }
 
     /**

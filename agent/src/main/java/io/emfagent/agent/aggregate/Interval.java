@@ -55,6 +55,11 @@ public final class Interval {
         }
     }
 
+    /** Adds {@code n} to a counter of {@code group}. */
+    public void addCount(MetricGroup group, String metric, long n) {
+        count(group, metric, n);
+    }
+
     private void count(MetricGroup group, String metric, long n) {
         counts.computeIfAbsent(group, g -> new LinkedHashMap<>()).merge(metric, n, Long::sum);
     }

@@ -5,7 +5,10 @@ import io.emfagent.agent.config.AgentConfig;
 import io.emfagent.agent.config.ConfigException;
 import io.emfagent.agent.config.ConfigLoader;
 import io.emfagent.agent.sink.Sink;
+import io.emfagent.agent.sink.Endpoint;
 import io.emfagent.agent.sink.StreamSink;
+import io.emfagent.agent.sink.TcpSink;
+import io.emfagent.agent.sink.UdpSink;
 import java.io.IOException;
 import java.io.InputStream;
 import java.lang.instrument.Instrumentation;
@@ -53,6 +56,10 @@ public final class AgentBoot {
     private static Sink openSink(String spec) throws IOException {
         if (spec.startsWith("file:")) {
             return StreamSink.file(Path.of(spec.substring("file:".length())));
+        }
+        Endpoint endpoint = Endpoint.parse(spec);
+        if (endpoint != null) {
+            return endpoint.protocol().equals("udp") ? new UdpSink(endpoint) : new TcpSink(endpoint);
         }
         return StreamSink.stdout(System.out);
     }

@@ -31,7 +31,8 @@ final class Wiring {
         }
         EmfWriter writer = new EmfWriter(config.namespace(), config.storageResolution(), config.logGroup(),
                 config.logStream());
-        FlushLoop loop = new FlushLoop(recorders, writer, sink, config.flushIntervalMillis(), System::currentTimeMillis);
+        FlushLoop loop = new FlushLoop(recorders, writer, sink, config.flushIntervalMillis(), System::currentTimeMillis,
+                config.dimensions());
         loop.start();
         Runtime.getRuntime().addShutdownHook(new Thread(() -> loop.closeWithin(FINAL_FLUSH_MILLIS), "emf-agent-shutdown"));
         new Weaver(recorders, config.dimensions()).install(instrumentation, bridge);

@@ -1,6 +1,7 @@
 package io.emfagent.agent.config;
 
 import io.emfagent.agent.emf.EmfRules;
+import io.emfagent.agent.sink.Endpoint;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -45,7 +46,7 @@ public final class ConfigLoader {
         KEYS.put(NAMESPACE, "AWS_EMF_NAMESPACE");
         KEYS.put(SERVICE, "AWS_EMF_SERVICE_NAME");
         KEYS.put(ENVIRONMENT, null);
-        KEYS.put(SINK, null);
+        KEYS.put(SINK, "AWS_EMF_AGENT_ENDPOINT");
         KEYS.put(FLUSH_INTERVAL, null);
         KEYS.put(STORAGE_RESOLUTION, null);
         KEYS.put(MAX_ERROR_TYPES, null);
@@ -211,8 +212,10 @@ public final class ConfigLoader {
         }
 
         String sink = text(SINK, "stdout");
-        if (!sink.equals("stdout") && !(sink.startsWith("file:") && sink.length() > "file:".length())) {
-            problems.add(describe(SINK, values.get(SINK)) + " but it must be 'stdout' or 'file:<path>'");
+        boolean socket = Endpoint.parse(sink) != null;
+        if (!sink.equals("stdout") && !socket && !(sink.startsWith("file:") && sink.length() > "file:".length())) {
+            problems.add(describe(SINK, values.get(SINK)) + " but it must be 'stdout', 'file:<path>', 'tcp://host:port'"
+                    + " or 'udp://host:port'");
         }
 
         long flushMillis = 60_000;
@@ -253,6 +256,10 @@ public final class ConfigLoader {
         boolean enabled = bool(ENABLED, true);
         boolean debug = bool(DEBUG, false);
         String logGroup = optionalText(LOG_GROUP);
+        if (logGroup == null && socket) {
+            // the CloudWatch agent needs a log group; the AWS library's default
+            logGroup = dimensions.get(EmfRules.SERVICE) + "-metrics";
+        }
         String logStream = optionalText(LOG_STREAM);
         return new AgentConfig(enabled, namespace, dimensions, sink, flushMillis, resolution, maxErrorTypes, debug,
                 logGroup, logStream);

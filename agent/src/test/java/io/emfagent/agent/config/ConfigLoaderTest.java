@@ -44,6 +44,15 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void theAwsAgentEndpointChoosesTheSocketSinkWithTheAwsLibrarysDefaultLogGroup() throws ConfigException {
+        AgentConfig config = load(null, Map.of(), Map.of("AWS_EMF_AGENT_ENDPOINT", "udp://127.0.0.1:25888",
+                "AWS_EMF_SERVICE_NAME", "orders")).config();
+        assertThat(config.sink()).isEqualTo("udp://127.0.0.1:25888");
+        assertThat(config.logGroup()).isEqualTo("orders-metrics");
+        assertThat(load("sink=stdout", Map.of(), Map.of("AWS_EMF_AGENT_ENDPOINT", "tcp://x:1")).config().logGroup()).isNull();
+    }
+
+    @Test
     void environmentNamesAreUpperSnakeCase() {
         assertThat(ConfigLoader.envName("flushInterval")).isEqualTo("EMF_FLUSH_INTERVAL");
         assertThat(ConfigLoader.envName("maxErrorTypes")).isEqualTo("EMF_MAX_ERROR_TYPES");
@@ -61,7 +70,7 @@ class ConfigLoaderTest {
                 .hasMessageContaining("must be 60 (standard) or 1 (high resolution)");
         assertThatThrownBy(() -> load("enabled=yes", Map.of(), Map.of())).hasMessageContaining("must be true or false");
         assertThatThrownBy(() -> load("maxErrorTypes=0", Map.of(), Map.of())).hasMessageContaining("from 1 to 1000");
-        assertThatThrownBy(() -> load("sink=kafka", Map.of(), Map.of())).hasMessageContaining("'stdout' or 'file:<path>'");
+        assertThatThrownBy(() -> load("sink=kafka", Map.of(), Map.of())).hasMessageContaining("'stdout', 'file:<path>', 'tcp://host:port' or 'udp://host:port'");
         assertThatThrownBy(() -> load("dimension.status=x", Map.of(), Map.of()))
                 .hasMessageContaining("dimension name 'status'");
         assertThatThrownBy(() -> load("service=caf\u00e9", Map.of(), Map.of()))
