@@ -2,6 +2,7 @@ package io.emfagent.agent;
 
 import io.emfagent.agent.boot.AgentBoot;
 import java.lang.instrument.Instrumentation;
+import net.bytebuddy.agent.ByteBuddyAgent;
 
 /**
  * The agent's entry points: {@code -javaagent:emf-agent.jar[=key=value,...]} at start-up, or
@@ -19,6 +20,20 @@ public final class EmfAgent {
 
     public static void agentmain(String agentArgs, Instrumentation instrumentation) {
         start(agentArgs, instrumentation);
+    }
+
+    /**
+     * Starts the agent from inside the application, for applications that cannot change their
+     * command line; call it first thing in {@code main}, before annotated classes load (classes
+     * loaded before are retransformed). The agent jar must be on the class path. Takes the same
+     * settings as the agent argument, e.g. {@code "namespace=MyApp,service=orders"}; never throws.
+     */
+    public static void install(String agentArgs) {
+        try {
+            start(agentArgs, ByteBuddyAgent.install());
+        } catch (Throwable t) {
+            AgentLog.disabled("could not attach to this JVM: " + t);
+        }
     }
 
     private static void start(String agentArgs, Instrumentation instrumentation) {

@@ -28,6 +28,7 @@ final class ForkedJvm {
     private final Class<?> main;
     private String agentArgs = "";
     private boolean agent = true;
+    private boolean agentOnClassPath;
     private final Map<String, String> env = new LinkedHashMap<>();
     private final List<String> jvmOptions = new ArrayList<>();
     private final List<String> args = new ArrayList<>();
@@ -47,6 +48,13 @@ final class ForkedJvm {
 
     ForkedJvm withoutAgent() {
         this.agent = false;
+        return this;
+    }
+
+    /** No -javaagent, but the agent jar on the class path: the application starts the agent itself. */
+    ForkedJvm agentOnClassPath() {
+        this.agent = false;
+        this.agentOnClassPath = true;
         return this;
     }
 
@@ -95,7 +103,7 @@ final class ForkedJvm {
         command.add("-Xshare:auto");
         command.addAll(jvmOptions);
         command.add("-cp");
-        command.add(appClassPath());
+        command.add(appClassPath() + (agentOnClassPath ? File.pathSeparator + agentJar().toAbsolutePath() : ""));
         command.add(main.getName());
         command.addAll(args);
         Files.writeString(dir.resolve("command.txt"), String.join(" ", command));
