@@ -25,7 +25,8 @@ import java.util.concurrent.TimeUnit;
  */
 final class ForkedJvm {
 
-    private final Class<?> main;
+    private final String main;
+    private String modulePath;
     private String agentArgs = "";
     private boolean agent = true;
     private boolean agentOnClassPath;
@@ -33,12 +34,19 @@ final class ForkedJvm {
     private final List<String> jvmOptions = new ArrayList<>();
     private final List<String> args = new ArrayList<>();
 
-    private ForkedJvm(Class<?> main) {
+    private ForkedJvm(String main) {
         this.main = main;
     }
 
     static ForkedJvm app(Class<?> main) {
-        return new ForkedJvm(main);
+        return new ForkedJvm(main.getName());
+    }
+
+    /** Runs {@code module/class} from {@code modulePath} (JPMS) instead of the class path. */
+    static ForkedJvm module(String modulePath, String moduleAndClass) {
+        ForkedJvm jvm = new ForkedJvm(moduleAndClass);
+        jvm.modulePath = modulePath;
+        return jvm;
     }
 
     ForkedJvm agentArgs(String agentArgs) {
@@ -87,13 +95,17 @@ final class ForkedJvm {
     /** The test applications' classes and the annotations, nothing of the agent's. */
     static String appClassPath() {
         String classes = System.getProperty("emf.it.appClasses", "target/test-classes");
-        String annotations = new File(Counted.class.getProtectionDomain().getCodeSource().getLocation().getPath()).getPath();
-        return classes + File.pathSeparator + annotations;
+        return classes + File.pathSeparator + annotationsLocation();
+    }
+
+    /** The annotations jar (or classes directory) the tests were built against. */
+    static String annotationsLocation() {
+        return new File(Counted.class.getProtectionDomain().getCodeSource().getLocation().getPath()).getPath();
     }
 
     /** Starts the JVM; the caller waits for it. */
     Started start() throws IOException {
-        Path dir = Paths.get("target", "it", main.getSimpleName() + "-" + System.nanoTime());
+        Path dir = Paths.get("target", "it", main.substring(main.lastIndexOf('.') + 1) + "-" + System.nanoTime());
         Files.createDirectories(dir);
         List<String> command = new ArrayList<>();
         command.add(javaExecutable());
@@ -102,9 +114,15 @@ final class ForkedJvm {
         }
         command.add("-Xshare:auto");
         command.addAll(jvmOptions);
-        command.add("-cp");
-        command.add(appClassPath() + (agentOnClassPath ? File.pathSeparator + agentJar().toAbsolutePath() : ""));
-        command.add(main.getName());
+        if (modulePath != null) {
+            command.add("--module-path");
+            command.add(modulePath);
+            command.add("-m");
+        } else {
+            command.add("-cp");
+            command.add(appClassPath() + (agentOnClassPath ? File.pathSeparator + agentJar().toAbsolutePath() : ""));
+        }
+        command.add(main);
         command.addAll(args);
         Files.writeString(dir.resolve("command.txt"), String.join(" ", command));
         ProcessBuilder builder = new ProcessBuilder(command)
