@@ -10,6 +10,13 @@ import io.emfagent.it.app.ChildFirstApp;
 import io.emfagent.it.app.ExceptionsApp;
 import io.emfagent.it.app.ManyErrorsApp;
 import io.emfagent.it.app.MethodKindsApp;
+import io.emfagent.annotations.Counted;
+import io.emfagent.annotations.Timed;
+import io.emfagent.it.app.NestedJarApp;
+import io.emfagent.it.app.loaded.IsolatedService;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
@@ -115,6 +122,18 @@ class CountsIT {
         CloudWatchView view = result.view();
         assertThat(view.sum("isolated.attempts", base())).isEqualTo(9);
         assertThat(view.sum("isolated.failure", base("error_type", "IllegalStateException"))).isEqualTo(4);
+    }
+
+    @Test
+    void classesOfAJarNestedInAJarAreWoven() throws Exception {
+        Path boot = NestedJars.bootJar(
+                Map.of("BOOT-INF/lib/service.jar", List.of(IsolatedService.class),
+                        "BOOT-INF/lib/emf-annotations.jar", List.of(Counted.class, Timed.class)));
+        ForkedJvm.Result result = ForkedJvm.app(NestedJarApp.class).agentArgs(Dims.AGENT_ARGS).args(boot.toString())
+                .run().succeeded();
+        assertThat(result.stderr).contains("failures 5").doesNotContain("could not weave");
+        assertThat(result.view().sum("isolated.attempts", base())).isEqualTo(11);
+        assertThat(result.view().sum("isolated.failure", base("error_type", "IllegalStateException"))).isEqualTo(5);
     }
 
     @Test
