@@ -7,6 +7,7 @@ import io.emfagent.agent.report.CloudWatchView;
 import io.emfagent.it.app.BadAnnotationApp;
 import io.emfagent.it.app.BlockingApp;
 import io.emfagent.it.app.BookingApp;
+import io.emfagent.it.app.ExtremesApp;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -24,6 +25,22 @@ class LifecycleIT {
         ForkedJvm.Result result = started.await(Duration.ofSeconds(30));
         assertThat(result.exitCode).isEqualTo(143);
         assertThat(result.view().sum("blocking.attempts", base())).isEqualTo(777);
+    }
+
+    @Test
+    void stackOverflowAndOutOfMemoryInWovenMethodsBehaveAsWithoutTheAgent() throws Exception {
+        ForkedJvm.Result without = ForkedJvm.app(ExtremesApp.class).withoutAgent().jvmOption("-Xmx64m").run().succeeded();
+        ForkedJvm.Result with = ForkedJvm.app(ExtremesApp.class).agentArgs(Dims.AGENT_ARGS).jvmOption("-Xmx64m").run()
+                .succeeded();
+        for (ForkedJvm.Result result : List.of(without, with)) {
+            assertThat(result.stderr).contains("stack overflow at depth", "out of memory", "alive");
+        }
+        // nothing of the agent's ran out of stack (the JVM would report a failed class transformation)
+        assertThat(with.stderr).doesNotContain("ASSERTION FAILED").doesNotContain("WARNING");
+        CloudWatchView view = with.view();
+        assertThat(view.sum("after.attempts", base())).isEqualTo(5);
+        assertThat(view.sum("deep.failure", base("error_type", "StackOverflowError"))).isPositive();
+        assertThat(view.sum("hungry.attempts", base())).isLessThanOrEqualTo(1);
     }
 
     @Test

@@ -2,13 +2,18 @@ package io.emfagent.agent.boot;
 
 import io.emfagent.agent.AgentLog;
 import io.emfagent.agent.aggregate.FlushLoop;
+import io.emfagent.agent.aggregate.Interval;
 import io.emfagent.agent.config.AgentConfig;
 import io.emfagent.agent.emf.EmfWriter;
+import io.emfagent.agent.record.Instrument;
+import io.emfagent.agent.record.LogBuckets;
+import io.emfagent.agent.record.MethodRecorder;
 import io.emfagent.agent.record.Recorders;
 import io.emfagent.agent.sink.Sink;
 import io.emfagent.agent.weaving.Weaver;
 import io.emfagent.bridge.EmfBridge;
 import java.lang.instrument.Instrumentation;
+import java.util.List;
 
 /**
  * The composition root, once the bridge is in place: recorders, flush loop, shutdown hook, weaving,
@@ -22,6 +27,19 @@ final class Wiring {
     private Wiring() {
     }
 
+    /**
+     * Runs the recording and writing path once on a throwaway method, so that its classes (and the
+     * JDK's method-handle classes behind VarHandles) are loaded now. Otherwise they would load at
+     * the first recorded call, which may be a call at the edge of a stack overflow.
+     */
+    private static void warmUp(EmfWriter writer, AgentConfig config) {
+        MethodRecorder scratch = new MethodRecorder(new Instrument("warm-up", "w.a", "w.s", "w.f", "w.d",
+                config.dimensions()), 2, 1);
+        scratch.success(System.nanoTime());
+        scratch.failure(System.nanoTime(), new IllegalStateException());
+        writer.write(Interval.of(0, List.of(scratch.snapshot(new long[LogBuckets.COUNT]))));
+    }
+
     static void start(AgentConfig config, Sink sink, Instrumentation instrumentation, Class<?> bridge) {
         Recorders recorders = new Recorders(Recorders.stripesFor(Runtime.getRuntime().availableProcessors()),
                 config.maxErrorTypes());
@@ -31,6 +49,7 @@ final class Wiring {
         }
         EmfWriter writer = new EmfWriter(config.namespace(), config.storageResolution(), config.logGroup(),
                 config.logStream());
+        warmUp(writer, config);
         FlushLoop loop = new FlushLoop(recorders, writer, sink, config.flushIntervalMillis(), System::currentTimeMillis,
                 config.dimensions());
         loop.start();
