@@ -1,5 +1,6 @@
 package io.emfagent.agent.emf;
 
+import io.emfagent.agent.AgentLog;
 import io.emfagent.agent.aggregate.Interval;
 import io.emfagent.agent.aggregate.MetricGroup;
 import io.emfagent.agent.record.Distribution;
@@ -52,7 +53,7 @@ public final class EmfWriter {
         Document document = new Document(timestamp, group, "Count");
         for (Map.Entry<String, Long> metric : metrics.entrySet()) {
             String value = Long.toString(metric.getValue());
-            if (!document.fits(metric.getKey(), value, 0)) {
+            if (!document.isEmpty() && !document.fits(metric.getKey(), value, 0)) {
                 out.add(document.finish());
                 document = new Document(timestamp, group, "Count");
             }
@@ -78,10 +79,7 @@ public final class EmfWriter {
                 }
                 boolean whole = from == 0 && to == distribution.size();
                 String value = valuesAndCounts(distribution, from, to, whole, estimatedNanos);
-                if (!document.fits(metric.getKey(), value, to - from)) {
-                    if (document.isEmpty()) {
-                        throw new IllegalStateException("a single duration entry exceeds the document size limit");
-                    }
+                if (!document.isEmpty() && !document.fits(metric.getKey(), value, to - from)) {
                     out.add(document.finish());
                     document = new Document(timestamp, group, "Milliseconds");
                     continue;
@@ -185,7 +183,14 @@ public final class EmfWriter {
         }
 
         String finish() {
-            return header() + definitions + "]}]}" + dimensionMembers() + members + '}';
+            String document = header() + definitions + "]}]}" + dimensionMembers() + members + '}';
+            if (document.length() > EmfRules.MAX_DOCUMENT_BYTES) {
+                // one metric with its dimensions is larger than the budget: write it all the same
+                AgentLog.warnOnce("document-size", "an EMF document is " + document.length() + " bytes, over the "
+                        + EmfRules.MAX_DOCUMENT_BYTES + " the agent aims for (awslogs splits lines over "
+                        + EmfRules.LINE_SPLIT_BYTES + "): shorten the dimension values or names of " + group.dimensions().keySet());
+            }
+            return document;
         }
 
         private String definition(String name) {

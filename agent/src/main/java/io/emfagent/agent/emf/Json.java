@@ -8,7 +8,10 @@ final class Json {
     private Json() {
     }
 
-    /** Appends {@code text} as a JSON string; everything outside printable ASCII is escaped. */
+    /**
+     * Appends {@code text} as a JSON string; everything outside printable ASCII is escaped, and a
+     * lone surrogate (which strict parsers refuse) becomes U+FFFD.
+     */
     static StringBuilder quote(StringBuilder out, String text) {
         out.append('"');
         for (int i = 0; i < text.length(); i++) {
@@ -17,12 +20,19 @@ final class Json {
                 out.append('\\').append(c);
             } else if (c >= 0x20 && c < 0x7f) {
                 out.append(c);
+            } else if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+                escape(out, c);
+                escape(out, text.charAt(++i));
             } else {
-                out.append("\\u").append(HEX[c >> 12 & 0xf]).append(HEX[c >> 8 & 0xf])
-                        .append(HEX[c >> 4 & 0xf]).append(HEX[c & 0xf]);
+                escape(out, Character.isSurrogate(c) ? '\ufffd' : c);
             }
         }
         return out.append('"');
+    }
+
+    private static void escape(StringBuilder out, char c) {
+        out.append("\\u").append(HEX[c >> 12 & 0xf]).append(HEX[c >> 8 & 0xf]).append(HEX[c >> 4 & 0xf])
+                .append(HEX[c & 0xf]);
     }
 
     /**

@@ -67,6 +67,12 @@ final class InstrumentReader {
             throw new Rejected(where + ": every metric is turned off (attempts, success, failure and duration are all"
                     + " empty): give at least one a name, or remove the annotations");
         }
+        for (String dimension : dimensions.keySet()) {
+            if (dimension.equals(attempts) || dimension.equals(success) || dimension.equals(failure) || dimension.equals(duration)) {
+                throw new Rejected(where + ": the dimension '" + dimension + "' has the name of one of the method's metrics;"
+                        + " rename one of them");
+            }
+        }
         // one more for error_type or status
         if (dimensions.size() + 1 > EmfRules.MAX_DIMENSIONS_PER_SET) {
             throw new Rejected(where + ": dimensions has too many entries: with Service, Environment, the configured"
