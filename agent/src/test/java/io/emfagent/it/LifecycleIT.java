@@ -7,6 +7,8 @@ import io.emfagent.agent.report.CloudWatchView;
 import io.emfagent.it.app.BadAnnotationApp;
 import io.emfagent.it.app.BlockingApp;
 import io.emfagent.it.app.BookingApp;
+import io.emfagent.it.app.ChattyApp;
+import io.emfagent.it.app.StuckStdoutApp;
 import io.emfagent.it.app.ExtremesApp;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -41,6 +43,33 @@ class LifecycleIT {
         assertThat(view.sum("after.attempts", base())).isEqualTo(5);
         assertThat(view.sum("deep.failure", base("error_type", "StackOverflowError"))).isPositive();
         assertThat(view.sum("hungry.attempts", base())).isLessThanOrEqualTo(1);
+    }
+
+    @Test
+    void emfLinesStayWholeBetweenTheApplicationsOwnLines() throws Exception {
+        ForkedJvm.Result result = ForkedJvm.app(ChattyApp.class).agentArgs(Dims.AGENT_ARGS + ",flushInterval=100ms")
+                .run().succeeded();
+        List<String> emf = result.stdout.stream().filter(l -> l.contains("_aws")).toList();
+        assertThat(emf).hasSizeGreaterThan(5).allSatisfy(line -> assertThat(line).startsWith("{\"_aws\"").endsWith("}"));
+        long printed = result.stdout.stream().filter(l -> l.startsWith("thread ")).count();
+        assertThat(result.view().sum("chatty.attempts", base())).isGreaterThanOrEqualTo(printed);
+    }
+
+    @Test
+    void aStdoutNobodyReadsBlocksNeitherBusinessThreadsNorTheExit() throws Exception {
+        List<String> command = new java.util.ArrayList<>(List.of(ForkedJvm.javaExecutable(),
+                "-javaagent:" + ForkedJvm.agentJar().toAbsolutePath() + "=" + Dims.AGENT_ARGS + ",flushInterval=100ms",
+                "-cp", ForkedJvm.appClassPath(), StuckStdoutApp.class.getName()));
+        Process process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.PIPE).start(); // stdout never read
+        long start = System.nanoTime();
+        assertThat(process.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)).as("exits despite the full pipe").isTrue();
+        long seconds = (System.nanoTime() - start) / 1_000_000_000L;
+        String stderr = new String(process.getErrorStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(stderr).contains("done").contains("the last interval was not written within 5000 ms");
+        long calls = Long.parseLong(stderr.lines().filter(l -> l.startsWith("calls ")).findFirst().orElseThrow().split(" ")[1]);
+        assertThat(calls).as("woven calls in 1.5 s while stdout is stuck").isGreaterThan(1_000_000);
+        assertThat(seconds).isLessThan(20);
+        process.destroyForcibly();
     }
 
     @Test
