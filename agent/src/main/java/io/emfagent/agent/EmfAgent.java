@@ -15,11 +15,11 @@ public final class EmfAgent {
     }
 
     public static void premain(String agentArgs, Instrumentation instrumentation) {
-        start(agentArgs, instrumentation);
+        start(agentArgs, instrumentation, false);
     }
 
     public static void agentmain(String agentArgs, Instrumentation instrumentation) {
-        start(agentArgs, instrumentation);
+        start(agentArgs, instrumentation, true);
     }
 
     /**
@@ -30,15 +30,15 @@ public final class EmfAgent {
      */
     public static void install(String agentArgs) {
         try {
-            start(agentArgs, ByteBuddyAgent.install());
+            start(agentArgs, ByteBuddyAgent.install(), true);
         } catch (Throwable t) {
             AgentLog.disabled("could not attach to this JVM: " + t);
         }
     }
 
-    private static void start(String agentArgs, Instrumentation instrumentation) {
+    private static void start(String agentArgs, Instrumentation instrumentation, boolean lateAttach) {
         try {
-            AgentBoot.start(agentArgs, instrumentation);
+            AgentBoot.start(agentArgs, instrumentation, lateAttach);
         } catch (Throwable t) {
             AgentLog.disabled("could not start: " + t);
         }

@@ -24,7 +24,9 @@ public final class AgentBoot {
     private AgentBoot() {
     }
 
-    public static void start(String agentArgs, Instrumentation instrumentation) throws IOException {
+    /** @param lateAttach true when the JVM has been running (agentmain): loaded classes are woven too */
+    public static void start(String agentArgs, Instrumentation instrumentation, boolean lateAttach) throws IOException {
+        long startNanos = System.nanoTime();
         ConfigLoader.Loaded loaded;
         try {
             loaded = ConfigLoader.load(agentArgs, System.getProperties(), System.getenv());
@@ -50,7 +52,7 @@ public final class AgentBoot {
         }
         Class<?> bridge = BridgeInstaller.install(instrumentation);
         // only now may classes that name the bridge load: the verifier would look for it
-        Wiring.start(config, sink, instrumentation, bridge);
+        Wiring.start(config, sink, instrumentation, bridge, startNanos, lateAttach);
     }
 
     private static Sink openSink(String spec) throws IOException {

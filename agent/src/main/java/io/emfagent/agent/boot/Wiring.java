@@ -40,7 +40,8 @@ final class Wiring {
         writer.write(Interval.of(0, List.of(scratch.snapshot(new long[LogBuckets.COUNT]))));
     }
 
-    static void start(AgentConfig config, Sink sink, Instrumentation instrumentation, Class<?> bridge) {
+    static void start(AgentConfig config, Sink sink, Instrumentation instrumentation, Class<?> bridge, long startNanos,
+            boolean lateAttach) {
         Recorders recorders = new Recorders(Recorders.stripesFor(Runtime.getRuntime().availableProcessors()),
                 config.maxErrorTypes());
         if (!EmfBridge.install(recorders)) {
@@ -54,7 +55,10 @@ final class Wiring {
                 config.dimensions());
         loop.start();
         Runtime.getRuntime().addShutdownHook(new Thread(() -> loop.closeWithin(FINAL_FLUSH_MILLIS), "emf-agent-shutdown"));
-        new Weaver(recorders, config.dimensions()).install(instrumentation, bridge);
-        AgentLog.info(AgentBoot.version() + " started: " + config.describe());
+        long t1 = System.nanoTime();
+        new Weaver(instrumentation, bridge, recorders, config.dimensions()).install(lateAttach);
+        long t2 = System.nanoTime();
+        AgentLog.info(AgentBoot.version() + " started in " + (t2 - startNanos) / 1_000_000 + " ms: " + config.describe());
+        AgentLog.debug("weaving installed in " + (t2 - t1) / 1_000_000 + " ms");
     }
 }

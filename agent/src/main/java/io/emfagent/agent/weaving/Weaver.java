@@ -1,128 +1,154 @@
 package io.emfagent.agent.weaving;
 
-import static net.bytebuddy.matcher.ElementMatchers.any;
-import static net.bytebuddy.matcher.ElementMatchers.declaresMethod;
-import static net.bytebuddy.matcher.ElementMatchers.is;
-import static net.bytebuddy.matcher.ElementMatchers.isAnnotatedWith;
-import static net.bytebuddy.matcher.ElementMatchers.isBootstrapClassLoader;
-import static net.bytebuddy.matcher.ElementMatchers.isSynthetic;
-import static net.bytebuddy.matcher.ElementMatchers.named;
-import static net.bytebuddy.matcher.ElementMatchers.nameStartsWith;
-
 import io.emfagent.agent.AgentLog;
-import io.emfagent.agent.record.Instrument;
 import io.emfagent.agent.record.Recorders;
+import java.lang.annotation.Annotation;
+import java.lang.instrument.ClassFileTransformer;
 import java.lang.instrument.Instrumentation;
+import java.lang.reflect.Method;
+import java.nio.charset.StandardCharsets;
 import java.security.ProtectionDomain;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletionStage;
-import java.util.concurrent.atomic.AtomicInteger;
-import net.bytebuddy.agent.builder.AgentBuilder;
-import net.bytebuddy.asm.Advice;
-import net.bytebuddy.description.method.MethodDescription;
-import net.bytebuddy.description.type.TypeDescription;
-import net.bytebuddy.dynamic.DynamicType;
-import net.bytebuddy.utility.JavaModule;
+import java.util.Set;
 
 /**
  * Weaves every method annotated with {@code @Counted} or {@code @Timed} as its class loads (and,
- * when attached late, classes already loaded). The only place that drives Byte Buddy. Weaving adds
- * code to method bodies only, never fields or methods, so retransformation is always legal.
+ * when attached to a running JVM, classes loaded already). A class is looked at only when its
+ * byte code names one of the annotations, a byte search that costs next to nothing; only then
+ * does {@link ClassWeaver}, the only user of Byte Buddy, parse and weave it. Whatever goes wrong
+ * with one class leaves that class unwoven and the application running.
  */
-public final class Weaver {
+public final class Weaver implements ClassFileTransformer {
 
-    private static final TypeDescription COMPLETION_STAGE = TypeDescription.ForLoadedType.of(CompletionStage.class);
+    private static final byte[][] MARKERS = {
+        ("L" + InstrumentReader.COUNTED.replace('.', '/') + ";").getBytes(StandardCharsets.US_ASCII),
+        ("L" + InstrumentReader.TIMED.replace('.', '/') + ";").getBytes(StandardCharsets.US_ASCII),
+    };
+    /** Never woven: the agent itself and the JDK. */
+    private static final String[] IGNORED = {"io/emfagent/agent/", "io/emfagent/bridge/", "java/", "javax/", "jdk/",
+        "sun/", "com/sun/"};
 
-    private static final String BYTE_BUDDY_SAFE = "net.bytebuddy.safe";
-
+    private final Instrumentation instrumentation;
+    private final Module bridgeModule;
     private final Recorders recorders;
-    private final InstrumentReader reader;
-    private final AtomicInteger woven = new AtomicInteger();
+    private final Map<String, String> commonDimensions;
+    private volatile ClassWeaver classWeaver;
 
-    public Weaver(Recorders recorders, Map<String, String> commonDimensions) {
+    /** @param bridge the bootstrap class that woven code calls */
+    public Weaver(Instrumentation instrumentation, Class<?> bridge, Recorders recorders,
+            Map<String, String> commonDimensions) {
+        this.instrumentation = instrumentation;
+        this.bridgeModule = bridge.getModule();
         this.recorders = recorders;
-        this.reader = new InstrumentReader(commonDimensions);
+        this.commonDimensions = commonDimensions;
     }
 
-    /** Starts weaving; {@code bridge} is the bootstrap class that woven code calls. */
-    public void install(Instrumentation instrumentation, Class<?> bridge) {
-        // Byte Buddy reaches for sun.misc.Unsafe, which Java 24+ warns about, only to inject helper
-        // classes; inlined advice has none. The build relocates this name with Byte Buddy's own.
-        if (System.getProperty(BYTE_BUDDY_SAFE) == null) {
-            System.setProperty(BYTE_BUDDY_SAFE, "true");
-        }
-        new AgentBuilder.Default()
-                .disableClassFormatChanges()
-                // advice is inlined: there are no helper classes to inject, and injecting needs Unsafe
-                .with(AgentBuilder.InjectionStrategy.Disabled.INSTANCE)
-                .with(AgentBuilder.RedefinitionStrategy.RETRANSFORMATION)
-                .with(new Errors())
-                .assureReadEdgeTo(instrumentation, bridge)
-                .ignore(nameStartsWith("io.emfagent.agent.")
-                        .or(nameStartsWith("io.emfagent.bridge."))
-                        .or(nameStartsWith("java."))
-                        .or(nameStartsWith("jdk."))
-                        .or(nameStartsWith("sun."))
-                        .or(nameStartsWith("com.sun."))
-                        .or(isSynthetic()))
-                .or(any(), isBootstrapClassLoader())
-                .type(declaresMethod(isAnnotatedWith(named(InstrumentReader.COUNTED))
-                        .or(isAnnotatedWith(named(InstrumentReader.TIMED)))))
-                .transform(this::weave)
-                .installOn(instrumentation);
-    }
-
-    /** How many methods are woven so far. */
-    public int wovenMethods() {
-        return woven.get();
-    }
-
-    private DynamicType.Builder<?> weave(DynamicType.Builder<?> builder, TypeDescription type, ClassLoader loader,
-            JavaModule module, ProtectionDomain domain) {
-        for (MethodDescription.InDefinedShape method : type.getDeclaredMethods()) {
-            if (method.isBridge() || !InstrumentReader.isAnnotated(method)) {
-                continue; // a bridge method carries its target's annotations: weaving both would count twice
+    /**
+     * Starts weaving. With {@code retransformLoaded} (an agent attached to a running JVM), classes
+     * loaded already are woven too.
+     */
+    public void install(boolean retransformLoaded) {
+        instrumentation.addTransformer(this, true);
+        if (retransformLoaded) {
+            for (Class<?> loaded : instrumentation.getAllLoadedClasses()) {
+                if (isCandidate(loaded)) {
+                    try {
+                        instrumentation.retransformClasses(loaded);
+                    } catch (Throwable t) {
+                        AgentLog.warn("could not weave " + loaded.getName() + ", loaded before the agent: " + t);
+                    }
+                }
             }
-            Instrument instrument;
-            try {
-                instrument = reader.read(type, method);
-            } catch (InstrumentReader.Rejected rejected) {
-                AgentLog.warn("not woven: " + rejected.getMessage());
+        }
+    }
+
+    @Override
+    public byte[] transform(Module module, ClassLoader loader, String className, Class<?> classBeingRedefined,
+            ProtectionDomain protectionDomain, byte[] classFile) {
+        if (loader == null || className == null || isIgnored(className) || !namesAnAnnotation(classFile)) {
+            return null;
+        }
+        String typeName = className.replace('/', '.');
+        try {
+            byte[] woven = classWeaver().weave(loader, typeName, classFile);
+            if (woven != null && module != null && module.isNamed() && !module.canRead(bridgeModule)) {
+                // woven code calls the bridge, which a named module does not read by itself
+                instrumentation.redefineModule(module, Set.of(bridgeModule), Map.of(), Map.of(), Set.of(), Map.of());
+            }
+            return woven;
+        } catch (Throwable t) {
+            AgentLog.warn("could not weave " + typeName + "; it runs without metrics: " + t);
+            return null;
+        }
+    }
+
+    private ClassWeaver classWeaver() {
+        ClassWeaver weaver = classWeaver;
+        if (weaver == null) {
+            synchronized (this) {
+                if (classWeaver == null) {
+                    classWeaver = new ClassWeaver(recorders, commonDimensions);
+                }
+                weaver = classWeaver;
+            }
+        }
+        return weaver;
+    }
+
+    private static boolean isIgnored(String internalName) {
+        for (String prefix : IGNORED) {
+            if (internalName.startsWith(prefix)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Whether the class file mentions {@code @Counted} or {@code @Timed} anywhere. */
+    static boolean namesAnAnnotation(byte[] classFile) {
+        for (byte[] marker : MARKERS) {
+            if (indexOf(classFile, marker) >= 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static int indexOf(byte[] data, byte[] pattern) {
+        byte first = pattern[0];
+        int last = data.length - pattern.length;
+        outer:
+        for (int i = 0; i <= last; i++) {
+            if (data[i] != first) {
                 continue;
             }
-            int id = recorders.register(instrument);
-            boolean async = method.getReturnType().asErasure().isAssignableTo(COMPLETION_STAGE);
-            builder = builder.visit(Advice.withCustomMapping()
-                    .bind(MethodId.class, id)
-                    .bind(Timing.class, instrument.timed())
-                    .to(async ? AsyncAdvice.class : SyncAdvice.class)
-                    .on(is(method)));
-            woven.incrementAndGet();
-            AgentLog.debug("woven: " + instrument.method() + (async ? " (asynchronous)" : "") + " -> "
-                    + String.join(", ", names(instrument)));
-        }
-        return builder;
-    }
-
-    private static List<String> names(Instrument instrument) {
-        List<String> names = new ArrayList<>();
-        for (String name : new String[] {instrument.attempts(), instrument.success(), instrument.failure(),
-                instrument.duration()}) {
-            if (name != null) {
-                names.add(name);
+            for (int j = 1; j < pattern.length; j++) {
+                if (data[i + j] != pattern[j]) {
+                    continue outer;
+                }
             }
+            return i;
         }
-        return names;
+        return -1;
     }
 
-    /** A class that cannot be woven loads unwoven; the application goes on. */
-    private static final class Errors extends AgentBuilder.Listener.Adapter {
-        @Override
-        public void onError(String typeName, ClassLoader classLoader, JavaModule module, boolean loaded,
-                Throwable throwable) {
-            AgentLog.warn("could not weave " + typeName + "; it runs without metrics: " + throwable);
+    private boolean isCandidate(Class<?> type) {
+        if (type.getClassLoader() == null || isIgnored(type.getName().replace('.', '/'))
+                || !instrumentation.isModifiableClass(type)) {
+            return false;
         }
+        try {
+            for (Method method : type.getDeclaredMethods()) {
+                for (Annotation annotation : method.getDeclaredAnnotations()) {
+                    String name = annotation.annotationType().getName();
+                    if (name.equals(InstrumentReader.COUNTED) || name.equals(InstrumentReader.TIMED)) {
+                        return true;
+                    }
+                }
+            }
+        } catch (Throwable t) {
+            // a class whose methods cannot be resolved cannot be woven either
+        }
+        return false;
     }
 }
