@@ -28,6 +28,7 @@ public final class FlushLoop {
     private final Thread thread;
     /** Dropped documents not yet reported as {@link #DROPPED_DOCUMENTS}; guarded by this. */
     private long droppedUnreported;
+    private boolean wovenReported;
     private volatile long windowStart;
     private volatile boolean closed;
 
@@ -75,6 +76,10 @@ public final class FlushLoop {
     synchronized void rollOver(long nextStart) {
         if (closed) {
             return;
+        }
+        if (!wovenReported) {
+            wovenReported = true;
+            AgentLog.info(recorders.size() + " methods woven after the first interval (debug=true lists them)");
         }
         long start = windowStart;
         windowStart = nextStart;
