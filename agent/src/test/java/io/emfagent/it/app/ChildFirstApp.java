@@ -1,8 +1,6 @@
 package io.emfagent.it.app;
 
 import java.io.File;
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Method;
 import java.net.URL;
 import java.net.URLClassLoader;
 
@@ -23,17 +21,7 @@ public final class ChildFirstApp {
             if (type.getClassLoader() != isolated) {
                 throw new AssertionError("loaded by " + type.getClassLoader());
             }
-            Object service = type.getConstructor().newInstance();
-            Method serve = type.getMethod("serve", int.class);
-            int failures = 0;
-            for (int i = 1; i <= 9; i++) {
-                try {
-                    serve.invoke(service, i);
-                } catch (InvocationTargetException e) {
-                    failures++;
-                }
-            }
-            System.err.println("failures " + failures);
+            IsolatedCalls.serve(type, 9);
         }
     }
 }

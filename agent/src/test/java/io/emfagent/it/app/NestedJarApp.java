@@ -4,8 +4,6 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Method;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.jar.JarEntry;
@@ -54,17 +52,7 @@ public final class NestedJarApp {
         }
         NestedJarLoader loader = new NestedJarLoader(entries);
         Class<?> type = loader.loadClass("io.emfagent.it.app.loaded.IsolatedService");
-        Object service = type.getConstructor().newInstance();
-        Method serve = type.getMethod("serve", int.class);
-        int failures = 0;
-        for (int i = 1; i <= 11; i++) {
-            try {
-                serve.invoke(service, i);
-            } catch (InvocationTargetException e) {
-                failures++;
-            }
-        }
-        System.err.println("failures " + failures);
+        IsolatedCalls.serve(type, 11);
     }
 
     private static void readNested(JarInputStream nested, Map<String, byte[]> entries) throws IOException {
