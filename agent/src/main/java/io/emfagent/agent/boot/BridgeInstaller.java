@@ -5,7 +5,6 @@ import java.io.InputStream;
 import java.lang.instrument.Instrumentation;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.jar.JarFile;
 
 /**
@@ -28,12 +27,14 @@ final class BridgeInstaller {
         if (present != null) {
             return present;
         }
-        Path jar = Files.createTempFile("emf-agent-bridge-", ".jar");
+        // named here rather than by Files.createTempFile, whose random names cost a SecureRandom at start-up
+        Path jar = Path.of(System.getProperty("java.io.tmpdir"),
+                "emf-agent-bridge-" + ProcessHandle.current().pid() + "-" + System.nanoTime() + ".jar");
         try (InputStream in = BridgeInstaller.class.getResourceAsStream(RESOURCE)) {
             if (in == null) {
                 throw new IOException("the agent jar lacks " + RESOURCE + "; rebuild it with mvn package");
             }
-            Files.copy(in, jar, StandardCopyOption.REPLACE_EXISTING);
+            Files.copy(in, jar);
         }
         jar.toFile().deleteOnExit();
         instrumentation.appendToBootstrapClassLoaderSearch(new JarFile(jar.toFile()));
