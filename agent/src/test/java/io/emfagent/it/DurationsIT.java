@@ -2,7 +2,6 @@ package io.emfagent.it;
 
 import static io.emfagent.it.Dims.base;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.within;
 
 import io.emfagent.agent.report.CloudWatchView;
 import io.emfagent.it.app.PercentileApp;
@@ -10,6 +9,7 @@ import io.emfagent.it.app.ThreadsApp;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** Percentiles within 2% of the exact ones, and counts that stay exact across many intervals. */
@@ -21,15 +21,21 @@ class DurationsIT {
         Path measured = Files.createTempFile("durations", ".txt");
         CloudWatchView view = ForkedJvm.app(PercentileApp.class).agentArgs(Dims.AGENT_ARGS)
                 .args(measured.toString(), String.valueOf(calls)).run().succeeded().view();
-        double[] millis = Files.readAllLines(measured).stream().mapToDouble(s -> Long.parseLong(s) / 1e6).sorted().toArray();
-        assertThat(millis).hasSize(calls);
+        List<String> lines = Files.readAllLines(measured);
+        double[] inside = lines.stream().mapToDouble(l -> Long.parseLong(l.split(" ")[0]) / 1e6).sorted().toArray();
+        double[] around = lines.stream().mapToDouble(l -> Long.parseLong(l.split(" ")[1]) / 1e6).sorted().toArray();
+        assertThat(inside).hasSize(calls);
         assertThat(view.sampleCount("spin.duration", base())).isEqualTo(calls);
         for (double p : new double[] {50, 90, 99}) {
-            double exact = millis[(int) Math.ceil(p / 100 * calls) - 1];
+            int rank = (int) Math.ceil(p / 100 * calls) - 1;
             double reported = view.percentile("spin.duration", base(), p);
-            assertThat(reported).as("p%s", p).isCloseTo(exact, within(exact * 0.02));
+            // every call's recorded duration lies between the two measurements, so its percentiles do
+            // too; a loaded machine widens the gap (a safepoint at the method's return, say), an idle
+            // one closes it, and the buckets add at most 0.8%
+            assertThat(reported).as("p%s", p).isBetween(inside[rank] * 0.98, around[rank] * 1.02);
         }
-        assertThat(view.sum("spin.duration", base())).isCloseTo(Arrays.stream(millis).sum(), within(Arrays.stream(millis).sum() * 0.01));
+        assertThat(view.sum("spin.duration", base())).isBetween(Arrays.stream(inside).sum() * 0.99,
+                Arrays.stream(around).sum() * 1.01);
     }
 
     @Test

@@ -8,6 +8,7 @@ import io.emfagent.it.app.BadAnnotationApp;
 import io.emfagent.it.app.BlockingApp;
 import io.emfagent.it.app.BookingApp;
 import io.emfagent.it.app.ChattyApp;
+import io.emfagent.it.app.DrainingApp;
 import io.emfagent.it.app.StuckStdoutApp;
 import io.emfagent.it.app.ExtremesApp;
 import java.nio.file.Files;
@@ -70,6 +71,13 @@ class LifecycleIT {
         assertThat(calls).as("woven calls in 1.5 s while stdout is stuck").isGreaterThan(1_000_000);
         assertThat(seconds).isLessThan(20);
         process.destroyForcibly();
+    }
+
+    @Test
+    void callsMadeInTheApplicationsOwnShutdownHooksAreInTheLastInterval() throws Exception {
+        ForkedJvm.Result result = ForkedJvm.app(DrainingApp.class).agentArgs(Dims.AGENT_ARGS).run().succeeded();
+        assertThat(result.stderr).contains("drained");
+        assertThat(result.view().sum("drain.attempts", base())).isEqualTo(42);
     }
 
     @Test

@@ -23,6 +23,11 @@ final class Wiring {
 
     /** How long the JVM's exit may wait for the last interval to be written. */
     private static final long FINAL_FLUSH_MILLIS = 5_000;
+    /**
+     * How long the last write waits for the application's own shutdown hooks (a graceful drain);
+     * ECS sends SIGKILL 30 s after SIGTERM by default.
+     */
+    private static final long OTHER_HOOKS_MILLIS = 20_000;
 
     private Wiring() {
     }
@@ -54,7 +59,11 @@ final class Wiring {
         FlushLoop loop = new FlushLoop(recorders, writer, sink, config.flushIntervalMillis(), System::currentTimeMillis,
                 config.dimensions());
         loop.start();
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> loop.closeWithin(FINAL_FLUSH_MILLIS), "emf-agent-shutdown"));
+        OtherShutdownHooks others = OtherShutdownHooks.capture(instrumentation);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            others.awaitAll(OTHER_HOOKS_MILLIS);
+            loop.closeWithin(FINAL_FLUSH_MILLIS);
+        }, "emf-agent-shutdown"));
         long t1 = System.nanoTime();
         new Weaver(instrumentation, bridge, recorders, config.dimensions()).install(lateAttach);
         long t2 = System.nanoTime();
