@@ -1,0 +1,88 @@
+#!/usr/bin/env bash
+# The emf-agent demo: builds the agent and the sample ticketing service, runs the service with
+# -javaagent under a few seconds of mixed load, stops it with SIGTERM, then shows the client's tally, where
+# the EMF lines are, what CloudWatch would extract from them, and checks that the two agree exactly.
+#
+#   ./run-demo.sh [--requests N] [--concurrency C] [--no-build]
+#   (defaults: 5000 requests, 16 clients; --no-build reuses the jars already built)
+set -euo pipefail
+cd "$(dirname "$0")"
+
+REQUESTS=5000
+CONCURRENCY=16
+BUILD=yes
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --requests) REQUESTS="${2:?--requests needs a number}"; shift 2 ;;
+    --concurrency) CONCURRENCY="${2:?--concurrency needs a number}"; shift 2 ;;
+    --no-build) BUILD=no; shift ;;
+    -h|--help) sed -n '2,7p' "$0"; exit 0 ;;
+    *) echo "unknown option: $1 (use --requests N --concurrency C)" >&2; exit 2 ;;
+  esac
+done
+
+OUT=target/demo
+EMF="$OUT/emf.log"
+TALLY="$OUT/tally.json"
+APP_JAR=sample-ticketing-app/target/sample-ticketing-app.jar
+AGENT_JAR=agent/target/emf-agent.jar
+# enough seats that every booking in the mix finds a free one (each paid booking keeps 1-2 seats):
+# 500 seats per event and one event per 400 requests, at least 10
+SEATS_PER_EVENT=500
+EVENTS=$(( REQUESTS / 400 < 10 ? 10 : REQUESTS / 400 ))
+EVENTS=$(( EVENTS > 1000 ? 1000 : EVENTS ))
+
+if [ "$BUILD" = yes ]; then
+  echo "==> building (mvn -B -q package -DskipTests)"
+  mvn -B -q package -DskipTests
+  if ! grep -q '<module>sample-ticketing-app</module>' pom.xml; then
+    mvn -B -q -f sample-ticketing-app/pom.xml package -DskipTests
+  fi
+fi
+for jar in "$APP_JAR" "$AGENT_JAR"; do
+  [ -f "$jar" ] || { echo "$jar is missing: run without --no-build" >&2; exit 1; }
+done
+
+mkdir -p "$OUT"
+rm -f "$EMF" "$TALLY"
+
+echo "==> starting ticketing-service with $AGENT_JAR (EMF every second to $EMF)"
+java -javaagent:"$AGENT_JAR"=namespace=TicketingSystem/Booking,service=ticketing-service,environment=demo,flushInterval=1s,sink=file:"$EMF" \
+  -jar "$APP_JAR" --port 0 --events "$EVENTS" --seats-per-event "$SEATS_PER_EVENT" --payment-latency 5ms --decline-rate 0.05 \
+  > "$OUT/service.out" 2> "$OUT/service.err" &
+SERVICE_PID=$!
+trap 'kill -9 "$SERVICE_PID" 2>/dev/null || true' EXIT
+
+PORT=
+for _ in $(seq 1 300); do
+  PORT=$(sed -n 's/^ticketing-service listening on port \([0-9]*\)$/\1/p' "$OUT/service.out")
+  [ -n "$PORT" ] && break
+  if ! kill -0 "$SERVICE_PID" 2>/dev/null; then
+    echo "the service exited before it was ready:" >&2; cat "$OUT/service.err" >&2; exit 1
+  fi
+  sleep 0.1
+done
+[ -n "$PORT" ] || { echo "the service was not ready within 30 s" >&2; cat "$OUT/service.err" >&2; exit 1; }
+echo "    listening on port $PORT"
+
+echo "==> load: $REQUESTS requests from $CONCURRENCY clients (contention, declines, poison messages, bad requests, ...)"
+java -cp "$APP_JAR" io.emfagent.sample.loadtest.LoadGenerator --url "http://127.0.0.1:$PORT" \
+  --requests "$REQUESTS" --concurrency "$CONCURRENCY" --tally "$TALLY" > "$OUT/loadgen.out"
+
+echo "==> stopping the service with SIGTERM (it finishes in-flight work, the agent writes the last interval)"
+kill -TERM "$SERVICE_PID"
+for _ in $(seq 1 300); do kill -0 "$SERVICE_PID" 2>/dev/null || break; sleep 0.1; done
+if kill -0 "$SERVICE_PID" 2>/dev/null; then
+  echo "the service did not stop within 30 s" >&2; exit 1
+fi
+wait "$SERVICE_PID" || true
+trap - EXIT
+grep '^ticketing-service' "$OUT/service.err" | sed 's/^/    /'
+
+echo
+cat "$OUT/loadgen.out"
+echo
+echo "EMF lines: $EMF ($(wc -l < "$EMF") documents; service output in $OUT/service.out and $OUT/service.err)"
+echo
+java -cp "$APP_JAR:$AGENT_JAR" io.emfagent.sample.loadtest.MetricsCheck \
+  --tally "$TALLY" --emf "$EMF" --service ticketing-service --environment demo

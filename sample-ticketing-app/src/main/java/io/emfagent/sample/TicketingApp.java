@@ -1,0 +1,46 @@
+package io.emfagent.sample;
+
+import io.emfagent.sample.adapter.in.http.TicketingHttpServer;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+
+/**
+ * Starts the ticketing service: seed data, use cases, HTTP API. Prints {@code ticketing-service listening on
+ * port N} when it serves, and stops gracefully on SIGTERM: no new requests, in-flight requests finish, the
+ * ticket consumer drains its queue, then the JVM exits.
+ */
+public final class TicketingApp {
+
+    static final String READY = "ticketing-service listening on port ";
+
+    private TicketingApp() {
+    }
+
+    public static void main(String[] args) throws IOException {
+        AppConfig config;
+        try {
+            config = AppConfig.from(args, System::getenv);
+        } catch (IllegalArgumentException e) {
+            System.err.println("ticketing-service: " + e.getMessage());
+            System.err.println(AppConfig.USAGE);
+            System.exit(2);
+            return;
+        }
+        Ticketing ticketing = new Ticketing(SeedData.events(config.events(), config.seatsPerEvent()),
+                config.paymentLatency(), config.declineRate());
+        TicketingHttpServer server = TicketingHttpServer.start(new InetSocketAddress(config.host(), config.port()),
+                config.httpThreads(), ticketing.reserve(), ticketing.pay(), ticketing.queries());
+        GracefulStop.install(() -> stop(server, ticketing, config), 2 * config.stopTimeout().toMillis());
+        System.out.println(READY + server.port());
+        System.out.flush();
+    }
+
+    private static void stop(TicketingHttpServer server, Ticketing ticketing, AppConfig config) {
+        System.err.println("ticketing-service: stopping");
+        boolean requestsFinished = server.stop(config.stopTimeout());
+        boolean drained = ticketing.bus().drain(config.stopTimeout());
+        System.err.println("ticketing-service: stopped (in-flight requests finished: " + requestsFinished
+                + "; ticket messages handled: " + ticketing.bus().handled() + " of " + ticketing.bus().published()
+                + ", unreadable: " + ticketing.bus().failed() + (drained ? "" : "; NOT DRAINED") + ")");
+    }
+}

@@ -1,0 +1,164 @@
+package io.emfagent.sample.loadtest;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.emfagent.sample.loadtest.SeatPool.SeatRef;
+import java.io.IOException;
+import java.net.http.HttpClient;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Drives the ticketing service with a mix of realistic and failing requests from many client threads, and
+ * keeps its own tally of what the service must have measured. Run it with {@code --help} for the options.
+ */
+public final class LoadGenerator {
+
+    private static final String USAGE = String.join(System.lineSeparator(),
+            "usage: java -cp sample-ticketing-app.jar io.emfagent.sample.loadtest.LoadGenerator [options]",
+            "  --url URL          default http://127.0.0.1:8080",
+            "  --requests N       default 5000",
+            "  --concurrency C    client threads, default 16",
+            "  --mix M            default " + LoadConfig.DEFAULT_MIX,
+            "  --seed S           random seed, default: varies",
+            "  --tally FILE       where the tally JSON goes, default target/loadgen-tally.json",
+            "  --quiet            no progress line");
+
+    private LoadGenerator() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        LoadConfig config;
+        try {
+            config = parse(args);
+        } catch (IllegalArgumentException e) {
+            System.err.println("loadgen: " + e.getMessage());
+            System.err.println(USAGE);
+            System.exit(2);
+            return;
+        }
+        Tally tally = run(config, new Tally());
+        printResponses(tally);
+        System.out.println("tally (with the expected metric counts): " + config.tallyFile());
+    }
+
+    /** The client's view: every endpoint and how its requests ended. */
+    static void printResponses(Tally tally) {
+        System.out.println("Client tally: " + tally.sent() + " requests");
+        tally.responses().forEach((endpoint, outcomes) -> {
+            System.out.println("  " + endpoint);
+            outcomes.forEach((outcome, n) -> System.out.printf("    %-40s %8d%n", outcome, n));
+        });
+    }
+
+    static LoadConfig parse(String[] args) {
+        String url = "http://127.0.0.1:8080";
+        int requests = 5000;
+        int concurrency = 16;
+        String mix = LoadConfig.DEFAULT_MIX;
+        long seed = System.nanoTime();
+        Path tally = Path.of("target", "loadgen-tally.json");
+        boolean progress = true;
+        for (int i = 0; i < args.length; i++) {
+            String name = args[i];
+            if (name.equals("--quiet")) {
+                progress = false;
+                continue;
+            }
+            if (name.equals("--help") || i + 1 >= args.length) {
+                throw new IllegalArgumentException(name.equals("--help") ? "options" : name + " needs a value");
+            }
+            String value = args[++i];
+            try {
+                switch (name) {
+                    case "--url" -> url = value;
+                    case "--requests" -> requests = Integer.parseInt(value);
+                    case "--concurrency" -> concurrency = Integer.parseInt(value);
+                    case "--mix" -> mix = value;
+                    case "--seed" -> seed = Long.parseLong(value);
+                    case "--tally" -> tally = Path.of(value);
+                    default -> throw new IllegalArgumentException("unknown option " + name);
+                }
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException(name + " must be a number, not '" + value + "'", e);
+            }
+        }
+        return new LoadConfig(url, requests, concurrency, LoadConfig.parseMix(mix), seed, Duration.ofSeconds(10),
+                tally, progress);
+    }
+
+    /** Runs the load to the end (every request answered or failed), writes the tally file, returns the tally. */
+    public static Tally run(LoadConfig config, Tally tally) throws IOException, InterruptedException {
+        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(2)).build();
+        SeatPool seats = new SeatPool(discoverFreeSeats(http, config));
+        Budget budget = new Budget(config.requests());
+        Scenarios scenarios = new Scenarios(new ApiClient(http, config.baseUrl(), config.timeout(), tally), budget,
+                seats);
+        List<Scenario> weighted = weighted(config.mix());
+        ExecutorService clients = Executors.newFixedThreadPool(config.concurrency());
+        Progress progress = new Progress(budget, tally, System.err, config.progress());
+        try {
+            for (int c = 0; c < config.concurrency(); c++) {
+                Random random = new Random(config.seed() * 31 + c);
+                clients.execute(() -> {
+                    while (budget.started() < budget.total()) {
+                        scenarios.play(weighted.get(random.nextInt(weighted.size())), random);
+                    }
+                });
+            }
+            clients.shutdown();
+            // bounded: every request has its own time-out, so this is only a guard against a hung client
+            long guardSeconds = 60 + config.requests() / 10L;
+            if (!clients.awaitTermination(guardSeconds, TimeUnit.SECONDS)) {
+                clients.shutdownNow();
+                throw new IllegalStateException("the load did not finish within " + guardSeconds + " s");
+            }
+        } finally {
+            progress.close();
+        }
+        if (config.tallyFile() != null) {
+            tally.write(config.tallyFile());
+        }
+        return tally;
+    }
+
+    private static List<Scenario> weighted(Map<Scenario, Integer> mix) {
+        List<Scenario> list = new ArrayList<>();
+        mix.forEach((scenario, weight) -> list.addAll(Collections.nCopies(weight, scenario)));
+        return list;
+    }
+
+    /** Asks the service which seats are free; these requests are set-up, not part of the tally. */
+    private static List<SeatRef> discoverFreeSeats(HttpClient http, LoadConfig config) {
+        ApiClient setup = new ApiClient(http, config.baseUrl(), config.timeout(), new Tally());
+        Response events = setup.get(ApiClient.EVENTS, "/api/events");
+        if (!events.ok()) {
+            throw new IllegalStateException("could not list the events at " + config.baseUrl() + ": " + events.outcome());
+        }
+        List<SeatRef> free = new ArrayList<>();
+        for (JsonNode event : events.body().path("events")) {
+            String eventId = event.path("id").asText();
+            Response seats = setup.get(ApiClient.SEATS, "/api/events/" + eventId + "/seats");
+            for (JsonNode seat : seats.body() == null ? new ObjectMapper().createArrayNode() : seats.body().path("seats")) {
+                if (seat.path("available").asBoolean()) {
+                    free.add(new SeatRef(eventId, seat.path("id").asText()));
+                }
+            }
+        }
+        if (free.isEmpty()) {
+            throw new IllegalStateException("the service has no free seats; restart it or seed more");
+        }
+        // shuffled so that client threads spread over events instead of all starting at evt-1/A1
+        Collections.shuffle(free, new Random(config.seed()));
+        return free;
+    }
+}
