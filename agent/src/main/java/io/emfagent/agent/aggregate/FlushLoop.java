@@ -77,9 +77,9 @@ public final class FlushLoop {
         if (closed) {
             return;
         }
-        if (!wovenReported) {
+        if (!wovenReported && recorders.size() > 0) {
             wovenReported = true;
-            AgentLog.info(recorders.size() + " methods woven after the first interval (debug=true lists them)");
+            AgentLog.info(recorders.size() + " methods woven so far (debug=true lists them)");
         }
         long start = windowStart;
         windowStart = nextStart;
