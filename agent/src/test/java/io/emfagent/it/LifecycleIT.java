@@ -89,6 +89,21 @@ class LifecycleIT {
     }
 
     @Test
+    void theAgentReportsItsOwnHealthUnlessToldNotTo() throws Exception {
+        ForkedJvm.Result result = ForkedJvm.app(BookingApp.class).agentArgs(Dims.AGENT_ARGS).args("10").run().succeeded();
+        CloudWatchView view = result.view();
+        long businessDocuments = result.emf().stream().filter(l -> !l.contains("emfagent.")).count();
+        assertThat(view.sum("emfagent.documents", base())).isEqualTo(businessDocuments);
+        assertThat(view.sum("emfagent.bytes", base())).isEqualTo(result.emf().stream().filter(l -> !l.contains("emfagent."))
+                .mapToLong(l -> l.length() + 1).sum());
+        assertThat(view.sum("emfagent.dropped_documents", base())).isZero();
+
+        ForkedJvm.Result quiet = ForkedJvm.app(BookingApp.class).agentArgs(Dims.AGENT_ARGS + ",selfMetrics=false").args("10")
+                .run().succeeded();
+        assertThat(quiet.view().metrics()).noneMatch(m -> m.startsWith("emfagent."));
+    }
+
+    @Test
     void enabledFalseWeavesNothingAndWritesNothing() throws Exception {
         ForkedJvm.Result result = ForkedJvm.app(BookingApp.class).agentArgs(Dims.AGENT_ARGS + ",enabled=false")
                 .args("10").run().succeeded();
@@ -188,7 +203,8 @@ class LifecycleIT {
                 .contains("not woven: " + name + "#nonAscii: @Counted value/attempts make the metric name")
                 .contains("not woven: " + name + "#reserved: @Counted dimensions entry 'error_type=Mine'");
         CloudWatchView view = result.view();
-        assertThat(view.metrics()).containsExactlyInAnyOrder("good.attempts", "good.success", "good.failure");
+        assertThat(view.metrics()).filteredOn(m -> !m.startsWith("emfagent."))
+                .containsExactlyInAnyOrder("good.attempts", "good.success", "good.failure");
         assertThat(view.sum("good.attempts", base())).isEqualTo(10);
     }
 }

@@ -17,26 +17,28 @@ import java.util.function.LongSupplier;
 public final class FlushLoop {
 
     /** The agent's own metric: documents it could not hand to the sink, written once delivery works again. */
-    public static final String DROPPED_DOCUMENTS = "emfagent.dropped_documents";
+    public static final String DROPPED_DOCUMENTS = AgentHealth.DROPPED_DOCUMENTS;
 
     private final Recorders recorders;
     private final EmfWriter writer;
     private final Sink sink;
     private final long intervalMillis;
     private final LongSupplier clock;
-    private final MetricGroup agentGroup;
+    /** Null when the agent's own metrics are off; guarded by this. */
+    private final AgentHealth health;
     private final Thread thread;
-    /** Dropped documents not yet reported as {@link #DROPPED_DOCUMENTS}; guarded by this. */
-    private long droppedUnreported;
     private boolean wovenReported;
     private volatile long windowStart;
     private volatile boolean closed;
 
-    /** @param agentDimensions the dimensions of the agent's own metrics (Service, Environment, ...) */
+    /**
+     * @param agentDimensions the dimensions of the agent's own metrics (Service, Environment, ...), or
+     *     null to write none
+     */
     public FlushLoop(Recorders recorders, EmfWriter writer, Sink sink, long intervalMillis, LongSupplier clock,
             Map<String, String> agentDimensions) {
         this.recorders = recorders;
-        this.agentGroup = MetricGroup.of(agentDimensions);
+        this.health = agentDimensions == null ? null : new AgentHealth(agentDimensions);
         this.writer = writer;
         this.sink = sink;
         this.intervalMillis = intervalMillis;
@@ -90,14 +92,12 @@ public final class FlushLoop {
         try {
             Interval interval = Interval.of(start, recorders.snapshot());
             if (!interval.isEmpty()) {
-                droppedUnreported += write(writer.write(interval));
+                write(writer.write(interval), health);
             }
-            if (droppedUnreported > 0) {
+            if (health != null && health.hasNews()) {
                 // on its own, so that it is counted as reported only when it got through
-                Interval health = new Interval(start);
-                health.addCount(agentGroup, DROPPED_DOCUMENTS, droppedUnreported);
-                if (write(writer.write(health)) == 0) {
-                    droppedUnreported = 0;
+                if (write(writer.write(health.report(start)), null) == 0) {
+                    health.reported();
                 }
             }
         } catch (Throwable t) {
@@ -105,19 +105,25 @@ public final class FlushLoop {
         }
     }
 
-    /** Hands every document to the sink; returns how many it refused. */
-    private int write(List<String> documents) {
+    /** Hands every document to the sink, counting into {@code counts} if given; returns how many it refused. */
+    private int write(List<String> documents, AgentHealth counts) {
         int failed = 0;
         Exception firstProblem = null;
         for (String document : documents) {
             try {
                 sink.write(document);
+                if (counts != null) {
+                    counts.written(1, document.length() + 1);
+                }
             } catch (Exception e) {
                 failed++;
                 if (firstProblem == null) {
                     firstProblem = e;
                 }
             }
+        }
+        if (failed > 0 && counts != null) {
+            counts.dropped(failed);
         }
         if (failed > 0) {
             AgentLog.warn("dropped " + failed + " of " + documents.size() + " EMF documents: " + sink.describe()

@@ -57,7 +57,7 @@ final class Wiring {
                 config.logStream());
         warmUp(writer, config);
         FlushLoop loop = new FlushLoop(recorders, writer, sink, config.flushIntervalMillis(), System::currentTimeMillis,
-                config.dimensions());
+                config.selfMetrics() ? config.dimensions() : null);
         loop.start();
         OtherShutdownHooks others = OtherShutdownHooks.capture(instrumentation);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {

@@ -11,10 +11,11 @@ import java.util.Map;
  * @param sink {@code stdout} or {@code file:PATH}
  * @param logGroup {@code _aws.LogGroupName} to write, or null
  * @param logStream {@code _aws.LogStreamName} to write, or null
+ * @param selfMetrics whether to write the agent's own metrics ({@code emfagent.*})
  */
 public record AgentConfig(boolean enabled, String namespace, Map<String, String> dimensions, String sink,
         long flushIntervalMillis, int storageResolution, int maxErrorTypes, boolean debug, String logGroup,
-        String logStream) {
+        String logStream, boolean selfMetrics) {
 
     public AgentConfig {
         dimensions = Collections.unmodifiableMap(new LinkedHashMap<>(dimensions));

@@ -33,6 +33,7 @@ public final class ConfigLoader {
     static final String DEBUG = "debug";
     static final String LOG_GROUP = "logGroup";
     static final String LOG_STREAM = "logStream";
+    static final String SELF_METRICS = "selfMetrics";
     static final String DIMENSION_PREFIX = "dimension.";
 
     private static final String PROPERTY_PREFIX = "emf.";
@@ -54,6 +55,7 @@ public final class ConfigLoader {
         KEYS.put(DEBUG, null);
         KEYS.put(LOG_GROUP, "AWS_EMF_LOG_GROUP_NAME");
         KEYS.put(LOG_STREAM, "AWS_EMF_LOG_STREAM_NAME");
+        KEYS.put(SELF_METRICS, null);
     }
 
     static final String DEFAULT_NAMESPACE = "aws-embedded-metrics";
@@ -255,6 +257,7 @@ public final class ConfigLoader {
 
         boolean enabled = bool(ENABLED, true);
         boolean debug = bool(DEBUG, false);
+        boolean selfMetrics = bool(SELF_METRICS, true);
         String logGroup = optionalText(LOG_GROUP);
         if (logGroup == null && socket) {
             // the CloudWatch agent needs a log group; the AWS library's default
@@ -262,7 +265,7 @@ public final class ConfigLoader {
         }
         String logStream = optionalText(LOG_STREAM);
         return new AgentConfig(enabled, namespace, dimensions, sink, flushMillis, resolution, maxErrorTypes, debug,
-                logGroup, logStream);
+                logGroup, logStream, selfMetrics);
     }
 
     private static boolean isReserved(String name) {
