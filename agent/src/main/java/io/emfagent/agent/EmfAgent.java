@@ -1,6 +1,7 @@
 package io.emfagent.agent;
 
 import io.emfagent.agent.boot.AgentBoot;
+import io.emfagent.agent.dashboard.DashboardCommand;
 import io.emfagent.agent.report.ReportCommand;
 import java.io.PrintStream;
 import java.lang.instrument.Instrumentation;
@@ -50,8 +51,10 @@ public final class EmfAgent {
         switch (args.get(0)) {
             case "report":
                 return ReportCommand.run(rest, out, err);
+            case "dashboard":
+                return DashboardCommand.run(rest, out, err);
             default:
-                err.println("emf-agent: unknown command '" + args.get(0) + "' (known: report)");
+                err.println("emf-agent: unknown command '" + args.get(0) + "' (known: report, dashboard)");
                 usage(err);
                 return 2;
         }
@@ -64,5 +67,7 @@ public final class EmfAgent {
         out.println("commands:");
         out.println("  java -jar emf-agent.jar " + ReportCommand.USAGE);
         out.println("      what CloudWatch would make of the EMF lines in logs: tables, rejected documents, charts");
+        out.println("  java -jar emf-agent.jar " + DashboardCommand.USAGE);
+        out.println("      a CloudWatch dashboard (and alarms) for every @Counted/@Timed method in compiled classes");
     }
 }

@@ -23,13 +23,13 @@ class EmfAgentMainTest {
     void noCommandPrintsUsage() {
         assertThat(run()).isZero();
         assertThat(out.toString(StandardCharsets.UTF_8)).contains("-javaagent:emf-agent.jar")
-                .contains("java -jar emf-agent.jar report LOG");
+                .contains("java -jar emf-agent.jar report LOG").contains("java -jar emf-agent.jar dashboard --classes");
     }
 
     @Test
     void unknownCommandIsAUsageError() {
         assertThat(run("reprot")).isEqualTo(2);
-        assertThat(err.toString(StandardCharsets.UTF_8)).contains("unknown command 'reprot' (known: report)")
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("unknown command 'reprot' (known: report, dashboard)")
                 .contains("commands:");
     }
 
@@ -37,5 +37,7 @@ class EmfAgentMainTest {
     void commandsGetTheirArguments() {
         assertThat(run("report")).isEqualTo(2);
         assertThat(err.toString(StandardCharsets.UTF_8)).contains("emf-agent report: give at least one log file");
+        assertThat(run("dashboard")).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("emf-agent dashboard: give the application's classes");
     }
 }
