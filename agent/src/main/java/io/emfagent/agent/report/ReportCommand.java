@@ -54,6 +54,14 @@ public final class ReportCommand {
         } catch (IOException e) {
             err.println("emf-agent report: " + e.getMessage());
             return 2;
+        } catch (OutOfMemoryError | IllegalStateException e) {
+            if (!(e instanceof OutOfMemoryError) && !(e.getCause() instanceof OutOfMemoryError)) {
+                throw e;
+            }
+            // memory grows with series times periods, never with lines: fewer periods or more heap help
+            err.println("emf-agent report: out of memory keeping every period's statistics: give a longer --period,"
+                    + " leave out --html, or more heap (java -Xmx1g -jar emf-agent.jar report ...)");
+            return 2;
         }
     }
 

@@ -23,6 +23,7 @@ final class SvgChart {
     static final int NARROW = 600;
     static final int WIDE = 1200;
     private static final int HEIGHT = 230;
+    private static final int MAX_DOTS = 400;
     private static final int LEFT = 60;
     private static final int RIGHT = 16;
     private static final int TOP = 14;
@@ -127,7 +128,10 @@ final class SvgChart {
         }
         svg.append("<path class=\"series\" data-series=\"").append(Html.escape(layer.name())).append("\" d=\"").append(d)
                 .append("\" fill=\"none\" stroke=\"").append(layer.color()).append("\" stroke-width=\"2\"/>");
-        // dots carry the tooltips, and keep lone points visible
+        // dots carry the tooltips and keep lone points visible; thousands of them would only bloat the file
+        if (periods.length > MAX_DOTS) {
+            return;
+        }
         boolean small = periods.length > 90;
         for (int i = 0; i < periods.length; i++) {
             double v = layer.values()[i];
