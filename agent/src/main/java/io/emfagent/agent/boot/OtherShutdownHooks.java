@@ -43,13 +43,19 @@ final class OtherShutdownHooks {
     /** Waits until every other hook has finished, or {@code timeoutMillis} has passed. */
     void awaitAll(long timeoutMillis) {
         long deadline = System.currentTimeMillis() + timeoutMillis;
-        for (Thread hook : hooks()) {
+        Collection<Thread> others = hooks();
+        AgentLog.debug("waiting for " + (others.size() - 1) + " other shutdown hooks before the last interval");
+        for (Thread hook : others) {
             long left = deadline - System.currentTimeMillis();
             if (hook == Thread.currentThread() || left <= 0) {
                 continue;
             }
             try {
-                hook.join(left);
+                // the JVM starts the hooks one after another: this one may not have started yet
+                while (hook.getState() == Thread.State.NEW && System.currentTimeMillis() < deadline) {
+                    Thread.sleep(1);
+                }
+                hook.join(Math.max(1, deadline - System.currentTimeMillis()));
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;

@@ -1,8 +1,6 @@
 package io.emfagent.agent.report;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -24,8 +22,6 @@ import java.util.TreeMap;
  * listed in {@link #problems()} and contribute nothing, as in CloudWatch.
  */
 public final class CloudWatchView {
-
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Map<String, Map<Map<String, String>, Series>> series = new TreeMap<>();
     private final List<String> problems = new ArrayList<>();
@@ -60,27 +56,18 @@ public final class CloudWatchView {
 
     private void accept(String source, String text) {
         line++;
-        String trimmed = text.trim();
-        if (!trimmed.startsWith("{") || !trimmed.contains("\"_aws\"")) {
+        EmfLine emf = EmfLine.read(text, nowMillis);
+        if (emf == null) {
             return;
         }
-        JsonNode root;
-        try {
-            root = JSON.readTree(trimmed);
-        } catch (JsonProcessingException e) {
-            problems.add(source + "line " + line + ": not valid JSON: " + e.getOriginalMessage());
+        if (emf.isDocument()) {
+            documents++;
+        }
+        if (!emf.isValid()) {
+            emf.problems().forEach(p -> problems.add(source + "line " + line + ": " + p));
             return;
         }
-        if (root == null || !root.isObject() || !root.has("_aws")) {
-            return;
-        }
-        documents++;
-        List<String> found = EmfDocumentCheck.problems(root, trimmed.getBytes(StandardCharsets.UTF_8).length, nowMillis);
-        if (!found.isEmpty()) {
-            found.forEach(p -> problems.add(source + "line " + line + ": " + p));
-            return;
-        }
-        extract(root);
+        extract(emf.root());
     }
 
     private void extract(JsonNode root) {
@@ -101,19 +88,22 @@ public final class CloudWatchView {
         return series.computeIfAbsent(metric, m -> new LinkedHashMap<>()).computeIfAbsent(dimensions, d -> new Series());
     }
 
-    private static void add(Series target, JsonNode value) {
+    /** Adds a metric member's value (number, array, statistic set or Values/Counts) to {@code target}. */
+    static void add(Series target, JsonNode value) {
         if (value.isNumber()) {
             target.addValue(value.asDouble(), 1);
         } else if (value.isArray()) {
             value.forEach(v -> target.addValue(v.asDouble(), 1));
         } else if (value.has("Values")) {
-            Map<Double, Long> distribution = new TreeMap<>();
             JsonNode values = value.get("Values");
             JsonNode counts = value.get("Counts");
-            for (int i = 0; i < values.size(); i++) {
-                distribution.merge(values.get(i).asDouble(), counts.get(i).asLong(), Long::sum);
+            double[] v = new double[values.size()];
+            long[] n = new long[v.length];
+            for (int i = 0; i < v.length; i++) {
+                v[i] = values.get(i).asDouble();
+                n[i] = counts.get(i).asLong();
             }
-            target.addDistribution(distribution, value.get("Sum").asDouble(), value.get("Count").asLong(),
+            target.addDistribution(v, n, value.get("Sum").asDouble(), value.get("Count").asLong(),
                     value.get("Min").asDouble(), value.get("Max").asDouble());
         } else {
             target.addStatisticSet(value.get("Sum").asDouble(), value.get("Count").asLong(),

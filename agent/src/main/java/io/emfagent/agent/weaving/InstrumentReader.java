@@ -11,22 +11,23 @@ import net.bytebuddy.description.type.TypeDescription;
 /**
  * Reads {@code @Counted} and {@code @Timed} off a method, without loading either annotation class,
  * and turns them into the method's {@link Instrument}: metric names and dimensions, checked
- * against {@link EmfRules} before the method is woven.
+ * against {@link EmfRules} before the method is woven. The weaver reads loading classes with it,
+ * and the {@code dashboard} command reads class files with it, so that both name metrics alike.
  */
-final class InstrumentReader {
+public final class InstrumentReader {
 
-    static final String COUNTED = "io.emfagent.annotations.Counted";
-    static final String TIMED = "io.emfagent.annotations.Timed";
+    public static final String COUNTED = "io.emfagent.annotations.Counted";
+    public static final String TIMED = "io.emfagent.annotations.Timed";
 
     private final Map<String, String> commonDimensions;
 
     /** @param commonDimensions Service, Environment and the configured dimensions */
-    InstrumentReader(Map<String, String> commonDimensions) {
+    public InstrumentReader(Map<String, String> commonDimensions) {
         this.commonDimensions = commonDimensions;
     }
 
     /** A method that cannot be woven, and why (naming the attribute at fault). */
-    static final class Rejected extends Exception {
+    public static final class Rejected extends Exception {
         private static final long serialVersionUID = 1L;
 
         Rejected(String message) {
@@ -34,12 +35,12 @@ final class InstrumentReader {
         }
     }
 
-    static boolean isAnnotated(MethodDescription method) {
+    public static boolean isAnnotated(MethodDescription method) {
         return annotation(method, COUNTED) != null || annotation(method, TIMED) != null;
     }
 
     /** The method's instrument; throws {@link Rejected} with the reason when it cannot be woven. */
-    Instrument read(TypeDescription type, MethodDescription method) throws Rejected {
+    public Instrument read(TypeDescription type, MethodDescription method) throws Rejected {
         String where = where(type, method);
         if (method.isAbstract() || method.isNative()) {
             throw new Rejected(where + " has no body to weave (abstract or native): annotate the implementing method");
