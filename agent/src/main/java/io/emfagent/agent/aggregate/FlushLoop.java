@@ -81,7 +81,8 @@ public final class FlushLoop {
         }
         if (!wovenReported && recorders.size() > 0) {
             wovenReported = true;
-            AgentLog.info(recorders.size() + " methods woven so far (debug=true lists them)");
+            int woven = recorders.size();
+            AgentLog.info(woven + (woven == 1 ? " method" : " methods") + " woven so far (debug=true lists them)");
         }
         long start = windowStart;
         windowStart = nextStart;
