@@ -82,9 +82,7 @@ public final class MetricsCheck {
                 .sorted(Map.Entry.comparingByKey((a, b) -> a.describe().compareTo(b.describe())))
                 .forEach(e -> {
                     ExpectedMetric m = e.getKey();
-                    Map<String, String> dims = withBase(base, m.dimensions());
-                    double actual = m.statistic() == ExpectedMetric.Statistic.SUM ? view.sum(m.metric(), dims)
-                            : view.sampleCount(m.metric(), dims);
+                    double actual = actual(m, view, base);
                     if (actual != e.getValue()) {
                         mismatches.add(m.describe() + ": the client expects " + e.getValue() + ", the EMF says "
                                 + format(actual));
@@ -109,6 +107,13 @@ public final class MetricsCheck {
         return mismatches;
     }
 
+    /** What CloudWatch would show for the expected metric: its Sum or its SampleCount. */
+    private static double actual(ExpectedMetric m, CloudWatchView view, Map<String, String> base) {
+        Map<String, String> dims = withBase(base, m.dimensions());
+        return m.statistic() == ExpectedMetric.Statistic.SUM ? view.sum(m.metric(), dims)
+                : view.sampleCount(m.metric(), dims);
+    }
+
     /** Each expected number next to the EMF's. */
     static void printComparison(Map<ExpectedMetric, Long> expected, CloudWatchView view, Map<String, String> base,
             PrintStream out) {
@@ -117,9 +122,7 @@ public final class MetricsCheck {
                 .sorted(Map.Entry.comparingByKey((a, b) -> a.describe().compareTo(b.describe())))
                 .forEach(e -> {
                     ExpectedMetric m = e.getKey();
-                    Map<String, String> dims = withBase(base, m.dimensions());
-                    double actual = m.statistic() == ExpectedMetric.Statistic.SUM ? view.sum(m.metric(), dims)
-                            : view.sampleCount(m.metric(), dims);
+                    double actual = actual(m, view, base);
                     out.printf("  %-75s %8d %8s%s%n", m.describe(), e.getValue(), format(actual),
                             actual == e.getValue() ? "" : "   <-- differs");
                 });
