@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.sun.tools.attach.VirtualMachine;
 import io.emfagent.agent.report.CloudWatchView;
 import io.emfagent.it.app.LateAttachApp;
+import io.emfagent.it.app.RetransformedApp;
 import io.emfagent.it.app.SelfInstallApp;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -32,6 +33,17 @@ class AttachIT {
         CloudWatchView view = result.view();
         assertThat(view.sum("late.attempts", base())).isEqualTo(100);
         assertThat(view.sum("late.failure", base("error_type", "IllegalStateException"))).isEqualTo(25);
+    }
+
+    @Test
+    void aClassRetransformedAgainKeepsItsRecorderAndCountsEveryCallOnce() throws Exception {
+        ForkedJvm.Result result = ForkedJvm.app(RetransformedApp.class).agentOnClassPath()
+                .args(Dims.AGENT_ARGS + ",debug=true").run().succeeded();
+        assertThat(result.view().sum("again.attempts", base())).isEqualTo(50);
+        String method = RetransformedApp.class.getName() + "#work";
+        assertThat(result.stderr.lines().filter(l -> l.contains("debug: woven: " + method))).hasSize(1);
+        assertThat(result.stderr.lines().filter(l -> l.contains("debug: woven again: " + method))).hasSize(5);
+        assertThat(result.stderr).doesNotContain("could not weave");
     }
 
     @Test

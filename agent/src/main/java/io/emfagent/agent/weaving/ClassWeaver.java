@@ -4,9 +4,12 @@ import io.emfagent.agent.AgentLog;
 import io.emfagent.agent.record.Instrument;
 import io.emfagent.agent.record.Recorders;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.WeakHashMap;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CompletionStage;
 import net.bytebuddy.ByteBuddy;
 import net.bytebuddy.asm.Advice;
@@ -35,6 +38,8 @@ final class ClassWeaver {
     private final ByteBuddy byteBuddy = new ByteBuddy().with(TypeValidation.DISABLED);
     private final Recorders recorders;
     private final InstrumentReader reader;
+    /** Per class loader (held weakly), the id of each woven method, by class and signature. */
+    private final Map<ClassLoader, Map<String, Integer>> ids = Collections.synchronizedMap(new WeakHashMap<>());
 
     ClassWeaver(Recorders recorders, Map<String, String> commonDimensions) {
         this.recorders = recorders;
@@ -53,13 +58,14 @@ final class ClassWeaver {
 
     /** The woven class, or null when none of its methods is to be woven. */
     byte[] weave(ClassLoader loader, String typeName, byte[] classFile) {
+        Map<String, Integer> known = ids.computeIfAbsent(loader, l -> new ConcurrentHashMap<>());
         ClassFileLocator locator = new ClassFileLocator.Compound(ClassFileLocator.Simple.of(typeName, classFile),
                 ClassFileLocator.ForClassLoader.of(loader));
         TypePool pool = TypePool.Default.WithLazyResolution.of(locator);
         TypeDescription type = pool.describe(typeName).resolve();
         Map<String, Binding> sync = new HashMap<>();
         Map<String, Binding> async = new HashMap<>();
-        bind(type, sync, async);
+        bind(type, known, sync, async);
         if (sync.isEmpty() && async.isEmpty()) {
             return null;
         }
@@ -67,7 +73,12 @@ final class ClassWeaver {
         return visit(visit(builder, sync, SYNC_ADVICE), async, ASYNC_ADVICE).make(pool).getBytes();
     }
 
-    private void bind(TypeDescription type, Map<String, Binding> sync, Map<String, Binding> async) {
+    /**
+     * @param known the ids of methods of this class loader woven before: a class retransformed again
+     *     (by another agent, say) keeps its methods' recorders instead of registering new ones
+     */
+    private void bind(TypeDescription type, Map<String, Integer> known, Map<String, Binding> sync,
+            Map<String, Binding> async) {
         for (MethodDescription.InDefinedShape method : type.getDeclaredMethods()) {
             if (method.isBridge() || !InstrumentReader.isAnnotated(method)) {
                 continue; // a bridge method carries its target's annotations: weaving both would count twice
@@ -80,9 +91,12 @@ final class ClassWeaver {
                 continue;
             }
             boolean isAsync = method.getReturnType().asErasure().isAssignableTo(COMPLETION_STAGE);
-            (isAsync ? async : sync).put(signature(method), new Binding(recorders.register(instrument), instrument.timed()));
-            AgentLog.debug("woven: " + instrument.method() + (isAsync ? " (asynchronous)" : "") + " -> "
-                    + String.join(", ", names(instrument)));
+            String key = type.getName() + '#' + signature(method);
+            boolean again = known.containsKey(key);
+            int id = known.computeIfAbsent(key, k -> recorders.register(instrument));
+            (isAsync ? async : sync).put(signature(method), new Binding(id, instrument.timed()));
+            AgentLog.debug((again ? "woven again: " : "woven: ") + instrument.method() + (isAsync ? " (asynchronous)" : "")
+                    + " -> " + String.join(", ", names(instrument)));
         }
     }
 

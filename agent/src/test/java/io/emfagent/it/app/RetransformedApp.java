@@ -1,0 +1,29 @@
+package io.emfagent.it.app;
+
+import io.emfagent.agent.EmfAgent;
+import io.emfagent.annotations.Counted;
+import java.lang.instrument.Instrumentation;
+
+/**
+ * Has its own class retransformed again and again while it runs, as other agents and debuggers do:
+ * the woven method keeps one recorder and every call counts once.
+ */
+public final class RetransformedApp {
+
+    @Counted("again")
+    static void work() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        EmfAgent.install(args[0]);
+        // the Instrumentation that byte-buddy-agent (relocated inside the agent jar) attached with
+        Class<?> attacher = Class.forName("io.emfagent.agent.shaded.net.bytebuddy.agent.ByteBuddyAgent");
+        Instrumentation instrumentation = (Instrumentation) attacher.getMethod("getInstrumentation").invoke(null);
+        for (int round = 0; round < 5; round++) {
+            for (int i = 0; i < 10; i++) {
+                work();
+            }
+            instrumentation.retransformClasses(RetransformedApp.class);
+        }
+    }
+}
