@@ -84,5 +84,15 @@ cat "$OUT/loadgen.out"
 echo
 echo "EMF lines: $EMF ($(wc -l < "$EMF") documents; service output in $OUT/service.out and $OUT/service.err)"
 echo
+CHECK=0
 java -cp "$APP_JAR:$AGENT_JAR" io.emfagent.sample.loadtest.MetricsCheck \
-  --tally "$TALLY" --emf "$EMF" --service ticketing-service --environment demo
+  --tally "$TALLY" --emf "$EMF" --service ticketing-service --environment demo || CHECK=$?
+
+# what a team would look at next: the charts of this run, and the CloudWatch dashboard as code
+echo
+java -jar "$AGENT_JAR" report "$EMF" --period 1s --html "$OUT/report.html" > "$OUT/report.txt" \
+  && echo "Charts of this run (open in a browser): $OUT/report.html (tables: $OUT/report.txt)"
+java -jar "$AGENT_JAR" dashboard --classes sample-ticketing-app/target/classes --namespace TicketingSystem/Booking \
+  --service ticketing-service --environment demo --output "$OUT/dashboard.json" > /dev/null \
+  && echo "CloudWatch dashboard body: $OUT/dashboard.json (aws cloudwatch put-dashboard --dashboard-body file://$OUT/dashboard.json)"
+exit "$CHECK"
