@@ -86,6 +86,25 @@ class LifecycleIT {
         assertThat(result.stderr.lines().filter(l -> l.startsWith("emf-agent"))).singleElement().asString()
                 .contains("started", "namespace=EmfAgent/IT", "sink=stdout", "flushInterval=1m");
         assertThat(result.stdout).isNotEmpty().allSatisfy(line -> assertThat(line).startsWith("{\"_aws\""));
+        // the default interval: a minute aligned to the wall clock, stamped with its start
+        assertThat(result.emf()).allSatisfy(line -> assertThat(timestamp(line) % 60_000).isZero());
+    }
+
+    @Test
+    void highResolutionMetricsComeFromOneSecondIntervals() throws Exception {
+        ForkedJvm.Result result = ForkedJvm.app(BookingApp.class)
+                .agentArgs(Dims.AGENT_ARGS + ",storageResolution=1,flushInterval=1s").args("10").run().succeeded();
+        assertThat(result.emf()).isNotEmpty().allSatisfy(line -> {
+            assertThat(timestamp(line) % 1000).isZero();
+            assertThat(line).contains("\"StorageResolution\":1").doesNotContain("\"Unit\":\"Count\"}");
+        });
+        assertThat(result.view().sum("booking.attempts", base())).isEqualTo(10);
+    }
+
+    private static long timestamp(String emfLine) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("\"Timestamp\":(\\d+)").matcher(emfLine);
+        assertThat(m.find()).isTrue();
+        return Long.parseLong(m.group(1));
     }
 
     @Test
