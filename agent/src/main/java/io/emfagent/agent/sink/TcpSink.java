@@ -145,11 +145,6 @@ public final class TcpSink implements Sink {
         }
     }
 
-    /** Documents waiting to be sent. */
-    int queued() {
-        return queue.size();
-    }
-
     @Override
     public String describe() {
         return endpoint.toString();
