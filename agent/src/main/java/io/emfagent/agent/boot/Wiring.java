@@ -45,12 +45,22 @@ final class Wiring {
         writer.write(Interval.of(0, List.of(scratch.snapshot(new long[LogBuckets.COUNT]))));
     }
 
+    private static void closeQuietly(Sink sink) {
+        try {
+            sink.close();
+        } catch (Exception e) {
+            // the sink was never used
+        }
+    }
+
     static void start(AgentConfig config, Sink sink, Instrumentation instrumentation, Class<?> bridge, long startNanos,
             boolean lateAttach) {
         Recorders recorders = new Recorders(Recorders.stripesFor(Runtime.getRuntime().availableProcessors()),
                 config.maxErrorTypes());
         if (!EmfBridge.install(recorders)) {
-            AgentLog.disabled("another emf-agent is already running in this JVM; attach it once");
+            AgentLog.disabled("another emf-agent is already running in this JVM (attached twice, by -javaagent and"
+                    + " JAVA_TOOL_OPTIONS say); attach it once");
+            closeQuietly(sink);
             return;
         }
         EmfWriter writer = new EmfWriter(config.namespace(), config.storageResolution(), config.logGroup(),
