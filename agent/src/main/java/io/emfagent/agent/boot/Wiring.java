@@ -6,14 +6,11 @@ import io.emfagent.agent.aggregate.Interval;
 import io.emfagent.agent.config.AgentConfig;
 import io.emfagent.agent.emf.EmfWriter;
 import io.emfagent.agent.record.Instrument;
-import io.emfagent.agent.record.LogBuckets;
-import io.emfagent.agent.record.MethodRecorder;
 import io.emfagent.agent.record.Recorders;
 import io.emfagent.agent.sink.Sink;
 import io.emfagent.agent.weaving.Weaver;
 import io.emfagent.bridge.EmfBridge;
 import java.lang.instrument.Instrumentation;
-import java.util.List;
 
 /**
  * The composition root, once the bridge is in place: recorders, flush loop, shutdown hook, weaving,
@@ -38,11 +35,11 @@ final class Wiring {
      * the first recorded call, which may be a call at the edge of a stack overflow.
      */
     private static void warmUp(EmfWriter writer, AgentConfig config) {
-        MethodRecorder scratch = new MethodRecorder(new Instrument("warm-up", "w.a", "w.s", "w.f", "w.d",
-                config.dimensions()), 2, 1);
-        scratch.success(System.nanoTime());
-        scratch.failure(System.nanoTime(), new IllegalStateException());
-        writer.write(Interval.of(0, List.of(scratch.snapshot(new long[LogBuckets.COUNT]))));
+        Recorders scratch = new Recorders(2, 1);
+        int id = scratch.register(new Instrument("warm-up", "w.a", "w.s", "w.f", "w.d", config.dimensions()));
+        scratch.success(id, System.nanoTime());
+        scratch.failure(id, System.nanoTime(), new IllegalStateException());
+        writer.write(Interval.of(0, scratch.snapshot()));
     }
 
     private static void closeQuietly(Sink sink) {

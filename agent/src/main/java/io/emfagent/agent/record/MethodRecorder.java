@@ -1,12 +1,9 @@
 package io.emfagent.agent.record;
 
-import io.emfagent.agent.AgentLog;
-import io.emfagent.agent.emf.EmfRules;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicReferenceArray;
 
 /**
  * The counters of one woven method: the hot path. Every cell is allocated here, at weave time (a
@@ -30,28 +27,24 @@ public final class MethodRecorder {
     private static final int FAILURE_NANOS = PAD + 2;
     private static final int FAILURES = PAD + 3;
 
-    /** The name under which error types past the limit are counted. */
-    public static final String OTHER = "Other";
-
     private final Instrument instrument;
     private final boolean timed;
     private final int stripeMask;
     private final long[][] scalars;
     private final long[][][] successRows;
     private final long[][][] failureRows;
-    /** Error classes in the order first seen; the slot past the last is {@link #OTHER}. */
-    private final AtomicReferenceArray<Class<?>> errorTypes;
-    private volatile boolean overflowed;
+    private final ErrorTypes errorTypes;
 
-    public MethodRecorder(Instrument instrument, int stripes, int maxErrorTypes) {
+    /** @param errorTypes shared with the other methods that write the same failure metric */
+    MethodRecorder(Instrument instrument, int stripes, ErrorTypes errorTypes) {
         if (Integer.bitCount(stripes) != 1) {
             throw new IllegalArgumentException("stripes must be a power of two: " + stripes);
         }
         this.instrument = instrument;
         this.timed = instrument.timed();
         this.stripeMask = stripes - 1;
-        this.errorTypes = new AtomicReferenceArray<>(maxErrorTypes);
-        this.scalars = new long[stripes][FAILURES + maxErrorTypes + 1 + PAD];
+        this.errorTypes = errorTypes;
+        this.scalars = new long[stripes][FAILURES + errorTypes.slots() + PAD];
         this.successRows = timed ? new long[stripes][LogBuckets.CHUNKS][] : null;
         this.failureRows = timed ? new long[stripes][LogBuckets.CHUNKS][] : null;
     }
@@ -74,7 +67,7 @@ public final class MethodRecorder {
     public void failure(long startNanos, Throwable thrown) {
         int stripe = stripe();
         long[] cells = scalars[stripe];
-        LONGS.getAndAdd(cells, FAILURES + errorSlot(thrown.getClass()), 1L);
+        LONGS.getAndAdd(cells, FAILURES + errorTypes.slot(thrown.getClass()), 1L);
         if (timed) {
             long nanos = System.nanoTime() - startNanos;
             count(failureRows[stripe], nanos);
@@ -87,7 +80,7 @@ public final class MethodRecorder {
         long successes = 0;
         long successNanos = 0;
         long failureNanos = 0;
-        long[] failures = new long[errorTypes.length() + 1];
+        long[] failures = new long[errorTypes.slots()];
         for (long[] cells : scalars) {
             successes += take(cells, SUCCESSES);
             successNanos += take(cells, SUCCESS_NANOS);
@@ -110,47 +103,10 @@ public final class MethodRecorder {
         Map<String, Long> byName = new LinkedHashMap<>();
         for (int slot = 0; slot < failures.length; slot++) {
             if (failures[slot] != 0) {
-                byName.merge(errorTypeName(slot), failures[slot], Long::sum);
+                byName.merge(errorTypes.name(slot), failures[slot], Long::sum);
             }
-        }
-        if (overflowed) {
-            AgentLog.warnOnce("error-types:" + instrument.family(), "more than " + errorTypes.length()
-                    + " exception types thrown for metric family '" + instrument.family() + "' (" + instrument.method()
-                    + "); the rest are counted as error_type=" + OTHER + " (raise maxErrorTypes to see more)");
         }
         return byName;
-    }
-
-    private String errorTypeName(int slot) {
-        Class<?> type = slot < errorTypes.length() ? errorTypes.get(slot) : null;
-        return type == null ? OTHER : errorTypeName(type);
-    }
-
-    /** The simple class name, as the {@code error_type} dimension value. */
-    public static String errorTypeName(Class<?> type) {
-        String name = type.getSimpleName();
-        if (name.isEmpty()) {
-            // anonymous or hidden classes: the binary name after its package
-            name = type.getName().substring(type.getName().lastIndexOf('.') + 1);
-        }
-        return EmfRules.toDimensionValue(name);
-    }
-
-    private int errorSlot(Class<?> type) {
-        int limit = errorTypes.length();
-        for (int slot = 0; slot < limit; slot++) {
-            Class<?> known = errorTypes.get(slot);
-            if (known == type) {
-                return slot;
-            }
-            if (known == null) {
-                if (errorTypes.compareAndSet(slot, null, type) || errorTypes.get(slot) == type) {
-                    return slot;
-                }
-            }
-        }
-        overflowed = true;
-        return limit;
     }
 
     private int stripe() {

@@ -3,7 +3,9 @@ package io.emfagent.agent.record;
 import io.emfagent.bridge.CallRecorder;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
@@ -18,6 +20,8 @@ public final class Recorders extends CallRecorder {
     private final int stripes;
     private final int maxErrorTypes;
     private volatile MethodRecorder[] byId = new MethodRecorder[0];
+    /** By failure metric and dimensions: methods writing the same failure metric share its error types. */
+    private final Map<String, ErrorTypes> errorTypes = new HashMap<>();
 
     public Recorders(int stripes, int maxErrorTypes) {
         this.stripes = stripes;
@@ -33,7 +37,10 @@ public final class Recorders extends CallRecorder {
     /** Adds a method and returns its id. */
     public synchronized int register(Instrument instrument) {
         MethodRecorder[] grown = Arrays.copyOf(byId, byId.length + 1);
-        grown[grown.length - 1] = new MethodRecorder(instrument, stripes, maxErrorTypes);
+        String failureMetric = instrument.failure() + " " + instrument.dimensions();
+        ErrorTypes shared = instrument.failure() == null ? new ErrorTypes(instrument.family(), maxErrorTypes)
+                : errorTypes.computeIfAbsent(failureMetric, key -> new ErrorTypes(instrument.family(), maxErrorTypes));
+        grown[grown.length - 1] = new MethodRecorder(instrument, stripes, shared);
         byId = grown;
         return grown.length - 1;
     }

@@ -16,7 +16,7 @@ class MethodRecorderTest {
 
     @Test
     void countsSuccessesAndFailuresByErrorTypeAndStartsAfreshAfterASnapshot() {
-        MethodRecorder recorder = new MethodRecorder(instrument(false), 4, 20);
+        MethodRecorder recorder = new MethodRecorder(instrument(false), 4, new ErrorTypes("f", 20));
         for (int i = 0; i < 7; i++) {
             recorder.success(0);
         }
@@ -34,7 +34,7 @@ class MethodRecorderTest {
 
     @Test
     void errorTypesPastTheLimitCountAsOther() {
-        MethodRecorder recorder = new MethodRecorder(instrument(false), 2, 2);
+        MethodRecorder recorder = new MethodRecorder(instrument(false), 2, new ErrorTypes("f", 2));
         recorder.failure(0, new IllegalStateException());
         recorder.failure(0, new IllegalArgumentException());
         recorder.failure(0, new ArithmeticException());
@@ -46,7 +46,7 @@ class MethodRecorderTest {
 
     @Test
     void timedMethodsDeriveSuccessesFromTheirDurations() {
-        MethodRecorder recorder = new MethodRecorder(instrument(true), 4, 20);
+        MethodRecorder recorder = new MethodRecorder(instrument(true), 4, new ErrorTypes("f", 20));
         long start = System.nanoTime();
         recorder.success(start);
         recorder.success(start);
@@ -60,7 +60,7 @@ class MethodRecorderTest {
 
     @Test
     void concurrentRecordingAndSnapshotsLoseNothingAndCountNothingTwice() throws Exception {
-        MethodRecorder recorder = new MethodRecorder(instrument(true), 4, 20);
+        MethodRecorder recorder = new MethodRecorder(instrument(true), 4, new ErrorTypes("f", 20));
         int threads = 4;
         int calls = 200_000;
         CountDownLatch done = new CountDownLatch(threads);
@@ -91,6 +91,23 @@ class MethodRecorderTest {
         assertThat(successes + failures).isEqualTo((long) threads * calls);
         assertThat(failures).isEqualTo((long) threads * calls / 10);
         assertThat(durations).isEqualTo((long) threads * calls);
+    }
+
+    @Test
+    void methodsWritingTheSameFailureMetricShareItsErrorTypeLimit() {
+        Recorders recorders = new Recorders(2, 2);
+        Instrument first = new Instrument("A#m", null, null, "f.failure", null, Map.of("Service", "s"));
+        Instrument second = new Instrument("B#m", null, null, "f.failure", null, Map.of("Service", "s"));
+        int a = recorders.register(first);
+        int b = recorders.register(second);
+        recorders.failure(a, 0, new IllegalStateException());
+        recorders.failure(a, 0, new IllegalArgumentException());
+        recorders.failure(b, 0, new ArithmeticException()); // a third type for the metric: Other
+        recorders.failure(b, 0, new IllegalStateException());
+        Map<String, Long> all = new java.util.TreeMap<>();
+        recorders.snapshot().forEach(snapshot -> snapshot.failures().forEach((type, n) -> all.merge(type, n, Long::sum)));
+        assertThat(all).containsExactly(Map.entry("IllegalArgumentException", 1L), Map.entry("IllegalStateException", 2L),
+                Map.entry("Other", 1L));
     }
 
     @Test
