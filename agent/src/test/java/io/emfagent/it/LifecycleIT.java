@@ -8,6 +8,7 @@ import io.emfagent.it.app.BadAnnotationApp;
 import io.emfagent.it.app.BlockingApp;
 import io.emfagent.it.app.BookingApp;
 import io.emfagent.it.app.ChattyApp;
+import io.emfagent.it.app.ClosedStdoutApp;
 import io.emfagent.it.app.DrainingApp;
 import io.emfagent.it.app.StuckStdoutApp;
 import io.emfagent.it.app.ExtremesApp;
@@ -78,6 +79,14 @@ class LifecycleIT {
         ForkedJvm.Result result = ForkedJvm.app(DrainingApp.class).agentArgs(Dims.AGENT_ARGS).run().succeeded();
         assertThat(result.stderr).contains("drained");
         assertThat(result.view().sum("drain.attempts", base())).isEqualTo(42);
+    }
+
+    @Test
+    void aClosedStdoutCostsTheDocumentsWithAWarningNotTheApplication() throws Exception {
+        ForkedJvm.Result result = ForkedJvm.app(ClosedStdoutApp.class).agentArgs(Dims.AGENT_ARGS + ",flushInterval=100ms")
+                .run().succeeded();
+        assertThat(result.stderr).contains("sum 500500").containsPattern("dropped \\d+ of \\d+ EMF documents: stdout failed");
+        assertThat(result.stdout).isEmpty();
     }
 
     @Test
