@@ -55,11 +55,17 @@ public final class AlarmTemplate {
         return template;
     }
 
-    private ObjectNode latencyAlarm(MetricFamily family) {
+    /** An alarm resource with its name and description; the caller fills in the rest of its properties. */
+    private ObjectNode alarm(MetricFamily family, String what, String description) {
         ObjectNode alarm = DashboardBody.JSON.createObjectNode().put("Type", "AWS::CloudWatch::Alarm");
-        ObjectNode p = alarm.putObject("Properties");
-        p.put("AlarmName", name + " " + family.label() + " p99 latency");
-        p.put("AlarmDescription", "p99 of " + family.duration() + " is above the threshold");
+        alarm.putObject("Properties").put("AlarmName", name + " " + family.label() + " " + what)
+                .put("AlarmDescription", description);
+        return alarm;
+    }
+
+    private ObjectNode latencyAlarm(MetricFamily family) {
+        ObjectNode alarm = alarm(family, "p99 latency", "p99 of " + family.duration() + " is above the threshold");
+        ObjectNode p = (ObjectNode) alarm.get("Properties");
         p.put("Namespace", namespace).put("MetricName", family.duration());
         p.set("Dimensions", dimensions(family.dimensions()));
         p.put("ExtendedStatistic", "p99").put("Period", periodSeconds);
@@ -68,10 +74,8 @@ public final class AlarmTemplate {
     }
 
     private ObjectNode successRateAlarm(MetricFamily family) {
-        ObjectNode alarm = DashboardBody.JSON.createObjectNode().put("Type", "AWS::CloudWatch::Alarm");
-        ObjectNode p = alarm.putObject("Properties");
-        p.put("AlarmName", name + " " + family.label() + " success rate");
-        p.put("AlarmDescription", "100 * " + family.success() + " / attempts is below the threshold");
+        ObjectNode alarm = alarm(family, "success rate", "100 * " + family.success() + " / attempts is below the threshold");
+        ObjectNode p = (ObjectNode) alarm.get("Properties");
         ArrayNode metrics = p.putArray("Metrics");
         metrics.add(query("success", family, family.success()));
         String expression;

@@ -107,36 +107,25 @@ public final class Families {
 
     /** Gives the family its metric for {@code role}; false when the role is taken or unknown. */
     private static boolean assign(Family family, Role role, String metric) {
-        switch (role) {
-            case ATTEMPTS -> {
-                if (family.attempts == null || family.attempts.equals(metric)) {
-                    family.attempts = metric;
-                    return true;
-                }
-            }
-            case SUCCESS -> {
-                if (family.success == null || family.success.equals(metric)) {
-                    family.success = metric;
-                    return true;
-                }
-            }
-            case FAILURE -> {
-                if (family.failure == null || family.failure.equals(metric)) {
-                    family.failure = metric;
-                    return true;
-                }
-            }
-            case DURATION -> {
-                if (family.duration == null || family.duration.equals(metric)) {
-                    family.duration = metric;
-                    return true;
-                }
-            }
-            default -> {
-                return false;
-            }
+        if (role == Role.OTHER) {
+            return false;
         }
-        return false;
+        String current = switch (role) {
+            case ATTEMPTS -> family.attempts;
+            case SUCCESS -> family.success;
+            case FAILURE -> family.failure;
+            default -> family.duration;
+        };
+        if (current != null && !current.equals(metric)) {
+            return false;
+        }
+        switch (role) {
+            case ATTEMPTS -> family.attempts = metric;
+            case SUCCESS -> family.success = metric;
+            case FAILURE -> family.failure = metric;
+            default -> family.duration = metric;
+        }
+        return true;
     }
 
     private static boolean isCount(String unit) {
