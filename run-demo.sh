@@ -26,6 +26,8 @@ EMF="$OUT/emf.log"
 TALLY="$OUT/tally.json"
 APP_JAR=sample-ticketing-app/target/sample-ticketing-app.jar
 AGENT_JAR=agent/target/emf-agent.jar
+# the EMF reader that MetricsCheck compares with, and the rules it shares with the agent
+TOOLS_CP=tools/target/emf-tools.jar:runtime/target/emf-runtime.jar
 # enough seats that every booking in the mix finds a free one (each paid booking keeps 1-2 seats):
 # 500 seats per event and one event per 400 requests, at least 10
 SEATS_PER_EVENT=500
@@ -85,7 +87,7 @@ echo
 echo "EMF lines: $EMF ($(wc -l < "$EMF") documents; service output in $OUT/service.out and $OUT/service.err)"
 echo
 CHECK=0
-java -cp "$APP_JAR:$AGENT_JAR" io.emfagent.sample.loadtest.MetricsCheck \
+java -cp "$APP_JAR:$TOOLS_CP" io.emfagent.sample.loadtest.MetricsCheck \
   --tally "$TALLY" --emf "$EMF" --service ticketing-service --environment demo || CHECK=$?
 
 # what a team would look at next: the charts of this run, and the CloudWatch dashboard as code

@@ -22,6 +22,8 @@ agent=../agent/target/emf-agent.jar
 # the agent jar stays off the class path of every JVM that gets it through -javaagent
 cp="target/classes:target/lib/*"
 annotations_jar="$(ls target/lib/emf-annotations-*.jar)"
+# the runtime's classes and the EMF reader, for the tools that read what the agent wrote
+tools_cp="../tools/target/emf-tools.jar:../runtime/target/emf-runtime.jar"
 
 {
   echo "## Machine"
@@ -42,9 +44,9 @@ for rate in 100 10000; do
   java "-javaagent:$agent=namespace=EmfAgentBench,service=checkout-service,environment=bench,sink=file:$out/emf-agent-$rate.log,flushInterval=60s" \
     -cp "$cp" io.emfagent.benchmarks.volume.VolumeDriver "$rate" "$volume_seconds" "$out"
 done
-java -cp "$cp:$agent" io.emfagent.benchmarks.volume.VolumeReport "$out" 100 10000
+java -cp "$cp:$tools_cp" io.emfagent.benchmarks.volume.VolumeReport "$out" 100 10000
 
-java -cp "$cp:$agent" io.emfagent.benchmarks.accuracy.AccuracyMain "$out" 200000
+java -cp "$cp:$tools_cp" io.emfagent.benchmarks.accuracy.AccuracyMain "$out" 200000
 
 java -cp "$cp" io.emfagent.benchmarks.startup.StartupMain "$out" "$agent" "target/classes:$annotations_jar" "$startup_runs"
 

@@ -1,29 +1,45 @@
 package io.emfagent.agent;
 
-import io.emfagent.agent.boot.AgentBoot;
-import io.emfagent.agent.dashboard.DashboardCommand;
-import io.emfagent.agent.report.ReportCommand;
-import java.io.PrintStream;
+import java.io.ByteArrayOutputStream;
+import java.io.File;
+import java.io.InputStream;
 import java.lang.instrument.Instrumentation;
-import java.util.List;
-import net.bytebuddy.agent.ByteBuddyAgent;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.TimeUnit;
 
 /**
- * The agent's entry points: {@code -javaagent:emf-agent.jar[=key=value,...]} at start-up, or
- * attached to a running JVM. Nothing that goes wrong here may stop the application: every
- * throwable becomes one line on the standard error stream and the application runs on.
+ * The jar's entry points, and nothing else: {@code -javaagent:emf-agent.jar[=key=value,...]} at
+ * start-up, attached to a running JVM, {@link #install} from inside the application, and
+ * {@code java -jar emf-agent.jar} for the command-line tools. Each loads the real code from the jar
+ * into a {@link RuntimeClassLoader} of its own, so that the agent's classes and whatever the agent is
+ * allowed stay out of the application's reach.
+ *
+ * <p>Compiled for Java 8 so that any JVM can load it, even one that a platform-wide
+ * {@code JAVA_TOOL_OPTIONS} attaches the agent to by mistake: there it says one line and the
+ * application runs on. Nothing that goes wrong here may stop the application: every throwable
+ * becomes one line on the standard error stream.
  */
 public final class EmfAgent {
+
+    /** The oldest Java the runtime runs on. */
+    static final int REQUIRED_JAVA = 17;
+    private static final String BOOT = "io.emfagent.runtime.boot.AgentBoot";
+    private static final String TOOLS = "io.emfagent.tools.Main";
+    /** The hidden command of {@link #install}'s helper process. */
+    private static final String ATTACH = "--attach-to-pid";
+    private static final long ATTACH_TIMEOUT_SECONDS = 60;
 
     private EmfAgent() {
     }
 
     public static void premain(String agentArgs, Instrumentation instrumentation) {
-        start(agentArgs, instrumentation, false);
+        start("start", agentArgs, instrumentation, false);
     }
 
     public static void agentmain(String agentArgs, Instrumentation instrumentation) {
-        start(agentArgs, instrumentation, true);
+        start("start", agentArgs, instrumentation, true);
     }
 
     /**
@@ -34,55 +50,124 @@ public final class EmfAgent {
      */
     public static void install(String agentArgs) {
         try {
-            start(agentArgs, ByteBuddyAgent.install(), true);
+            if (javaIsRecentEnough()) {
+                attachToThisJvm(agentArgs == null ? "" : agentArgs);
+            }
         } catch (Throwable t) {
-            AgentLog.disabled("could not attach to this JVM: " + t);
+            disabled("could not attach to this JVM: " + cause(t));
         }
     }
 
-    private static void start(String agentArgs, Instrumentation instrumentation, boolean lateAttach) {
+    /**
+     * A JVM may not attach to itself (Java 9+), so a short-lived helper process, the same jar, does
+     * it: the JVM then runs {@link #agentmain}, as for any agent attached from outside, and the helper
+     * returns once it has.
+     */
+    private static void attachToThisJvm(String agentArgs) throws Exception {
+        Class<?> handle = Class.forName("java.lang.ProcessHandle");
+        Object self = handle.getMethod("current").invoke(null);
+        String pid = String.valueOf(handle.getMethod("pid").invoke(self));
+        String java = System.getProperty("java.home") + File.separator + "bin" + File.separator + "java";
+        Process helper = new ProcessBuilder(java, "-cp", RuntimeClassLoader.agentJar().getPath(),
+                EmfAgent.class.getName(), ATTACH, pid, agentArgs).redirectErrorStream(true).start();
+        helper.getOutputStream().close();
+        String output = readAll(helper.getInputStream());
+        if (!helper.waitFor(ATTACH_TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
+            helper.destroyForcibly();
+            throw new IllegalStateException("the attach helper did not finish within " + ATTACH_TIMEOUT_SECONDS + " s");
+        }
+        if (helper.exitValue() != 0) {
+            throw new IllegalStateException(output.trim().isEmpty() ? "the attach helper failed" : output.trim());
+        }
+    }
+
+    /** The helper process: attaches the agent jar to the JVM with that process id. */
+    private static void attachTo(String pid, String agentArgs) {
         try {
-            AgentBoot.start(agentArgs, instrumentation, lateAttach);
+            Class<?> vmType = Class.forName("com.sun.tools.attach.VirtualMachine");
+            Object vm = vmType.getMethod("attach", String.class).invoke(null, pid);
+            try {
+                vmType.getMethod("loadAgent", String.class, String.class)
+                        .invoke(vm, RuntimeClassLoader.agentJar().getPath(), agentArgs);
+            } finally {
+                vmType.getMethod("detach").invoke(vm);
+            }
+            System.exit(0);
+        } catch (ClassNotFoundException e) {
+            System.err.println("this Java has no attach API (module jdk.attach): run the application with"
+                    + " -javaagent:emf-agent.jar instead");
         } catch (Throwable t) {
-            AgentLog.disabled("could not start: " + t);
+            System.err.println(cause(t).toString());
+        }
+        System.exit(1);
+    }
+
+    private static String readAll(InputStream in) throws java.io.IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        byte[] buffer = new byte[4096];
+        for (int n; (n = in.read(buffer)) > 0; ) {
+            out.write(buffer, 0, n);
+        }
+        return new String(out.toByteArray(), StandardCharsets.UTF_8);
+    }
+
+    private static void start(String method, String agentArgs, Instrumentation instrumentation, boolean lateAttach) {
+        try {
+            if (javaIsRecentEnough()) {
+                Method start = RuntimeClassLoader.get().loadClass(BOOT)
+                        .getMethod(method, String.class, Instrumentation.class, boolean.class);
+                start.invoke(null, agentArgs, instrumentation, lateAttach);
+            }
+        } catch (Throwable t) {
+            disabled("could not start: " + cause(t));
         }
     }
 
     /** {@code java -jar emf-agent.jar [command ...]}: the jar's command-line tools. */
-    public static void main(String[] args) {
-        int code = run(List.of(args), System.out, System.err);
-        if (code != 0) {
-            System.exit(code);
+    public static void main(String[] args) throws Throwable {
+        if (args.length == 3 && args[0].equals(ATTACH)) {
+            attachTo(args[1], args[2]);
+            return;
+        }
+        if (javaVersion() < REQUIRED_JAVA) {
+            System.err.println("emf-agent needs Java " + REQUIRED_JAVA + " or newer; this is Java "
+                    + System.getProperty("java.specification.version"));
+            System.exit(2);
+        }
+        try {
+            RuntimeClassLoader.get().loadClass(TOOLS).getMethod("main", String[].class).invoke(null, (Object) args);
+        } catch (InvocationTargetException e) {
+            throw e.getCause();
         }
     }
 
-    /** Runs a command; returns its exit code (0 ok, 1 problems found, 2 usage error). */
-    static int run(List<String> args, PrintStream out, PrintStream err) {
-        if (args.isEmpty() || args.get(0).equals("help") || args.get(0).equals("--help") || args.get(0).equals("-h")) {
-            usage(out);
+    private static boolean javaIsRecentEnough() {
+        if (javaVersion() >= REQUIRED_JAVA) {
+            return true;
+        }
+        System.err.println("emf-agent needs Java " + REQUIRED_JAVA + "; this is Java "
+                + System.getProperty("java.specification.version") + ", and the application continues without it");
+        return false;
+    }
+
+    /** The feature release: 8 for "1.8", 17 for "17". */
+    static int javaVersion() {
+        String version = System.getProperty("java.specification.version", "0");
+        if (version.startsWith("1.")) {
+            version = version.substring(2);
+        }
+        try {
+            return Integer.parseInt(version);
+        } catch (NumberFormatException e) {
             return 0;
         }
-        List<String> rest = args.subList(1, args.size());
-        switch (args.get(0)) {
-            case "report":
-                return ReportCommand.run(rest, out, err);
-            case "dashboard":
-                return DashboardCommand.run(rest, out, err);
-            default:
-                err.println("emf-agent: unknown command '" + args.get(0) + "' (known: report, dashboard)");
-                usage(err);
-                return 2;
-        }
     }
 
-    private static void usage(PrintStream out) {
-        out.println("emf-agent: attach it to a JVM with -javaagent:emf-agent.jar[=key=value,...],"
-                + " for example -javaagent:emf-agent.jar=namespace=MyApp,service=orders,environment=production");
-        out.println();
-        out.println("commands:");
-        out.println("  java -jar emf-agent.jar " + ReportCommand.USAGE);
-        out.println("      what CloudWatch would make of the EMF lines in logs: tables, rejected documents, charts");
-        out.println("  java -jar emf-agent.jar " + DashboardCommand.USAGE);
-        out.println("      a CloudWatch dashboard (and alarms) for every @Counted/@Timed method in compiled classes");
+    private static Throwable cause(Throwable t) {
+        return t instanceof InvocationTargetException && t.getCause() != null ? t.getCause() : t;
+    }
+
+    private static void disabled(String why) {
+        System.err.println("emf-agent disabled: " + why + "; the application continues");
     }
 }

@@ -4,7 +4,7 @@ import static io.emfagent.it.Dims.base;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.sun.tools.attach.VirtualMachine;
-import io.emfagent.agent.report.CloudWatchView;
+import io.emfagent.tools.view.CloudWatchView;
 import io.emfagent.it.app.LateAttachApp;
 import io.emfagent.it.app.RetransformedApp;
 import io.emfagent.it.app.SelfInstallApp;
@@ -38,6 +38,7 @@ class AttachIT {
     @Test
     void aClassRetransformedAgainKeepsItsRecorderAndCountsEveryCallOnce() throws Exception {
         ForkedJvm.Result result = ForkedJvm.app(RetransformedApp.class).agentOnClassPath()
+                .withLibraryOf(net.bytebuddy.agent.ByteBuddyAgent.class)
                 .args(Dims.AGENT_ARGS + ",debug=true").run().succeeded();
         assertThat(result.view().sum("again.attempts", base())).isEqualTo(50);
         String method = RetransformedApp.class.getName() + "#work";

@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.emfagent.agent.dashboard.ClassScanner;
-import io.emfagent.agent.dashboard.DashboardBody;
-import io.emfagent.agent.dashboard.MetricFamily;
-import io.emfagent.agent.report.CloudWatchView;
+import io.emfagent.tools.dashboard.ClassScanner;
+import io.emfagent.tools.dashboard.DashboardBody;
+import io.emfagent.tools.dashboard.MetricFamily;
+import io.emfagent.tools.view.CloudWatchView;
 import io.emfagent.it.app.BookingApp;
 import java.nio.file.Paths;
 import java.util.ArrayList;

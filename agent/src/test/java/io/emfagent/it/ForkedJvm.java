@@ -2,7 +2,7 @@ package io.emfagent.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.emfagent.agent.report.CloudWatchView;
+import io.emfagent.tools.view.CloudWatchView;
 import io.emfagent.annotations.Counted;
 import java.io.File;
 import java.io.IOException;
@@ -33,6 +33,7 @@ final class ForkedJvm {
     private final Map<String, String> env = new LinkedHashMap<>();
     private final List<String> jvmOptions = new ArrayList<>();
     private final List<String> args = new ArrayList<>();
+    private final List<String> libraries = new ArrayList<>();
 
     private ForkedJvm(String main) {
         this.main = main;
@@ -63,6 +64,12 @@ final class ForkedJvm {
     ForkedJvm agentOnClassPath() {
         this.agent = false;
         this.agentOnClassPath = true;
+        return this;
+    }
+
+    /** Puts the jar that holds {@code type} (a library of the application's) on the class path too. */
+    ForkedJvm withLibraryOf(Class<?> type) {
+        libraries.add(new File(type.getProtectionDomain().getCodeSource().getLocation().getPath()).getPath());
         return this;
     }
 
@@ -120,7 +127,12 @@ final class ForkedJvm {
             command.add("-m");
         } else {
             command.add("-cp");
-            command.add(appClassPath() + (agentOnClassPath ? File.pathSeparator + agentJar().toAbsolutePath() : ""));
+            List<String> classPath = new ArrayList<>(List.of(appClassPath()));
+            classPath.addAll(libraries);
+            if (agentOnClassPath) {
+                classPath.add(agentJar().toAbsolutePath().toString());
+            }
+            command.add(String.join(File.pathSeparator, classPath));
         }
         command.add(main);
         command.addAll(args);

@@ -3,7 +3,7 @@ package io.emfagent.it;
 import static io.emfagent.it.Dims.base;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.emfagent.agent.report.CloudWatchView;
+import io.emfagent.tools.view.CloudWatchView;
 import io.emfagent.it.app.SoakApp;
 import java.util.HashMap;
 import java.util.Map;

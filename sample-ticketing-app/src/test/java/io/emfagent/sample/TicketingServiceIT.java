@@ -2,7 +2,7 @@ package io.emfagent.sample;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.emfagent.agent.report.CloudWatchView;
+import io.emfagent.tools.view.CloudWatchView;
 import io.emfagent.sample.loadtest.LoadConfig;
 import io.emfagent.sample.loadtest.LoadGenerator;
 import io.emfagent.sample.loadtest.MetricsCheck;

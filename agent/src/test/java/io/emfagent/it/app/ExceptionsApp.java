@@ -50,7 +50,7 @@ public final class ExceptionsApp {
                 problems++;
             }
             for (StackTraceElement frame : e.getStackTrace()) {
-                if (frame.getClassName().startsWith("io.emfagent.agent") || frame.getClassName().startsWith("io.emfagent.bridge")) {
+                if (frame.getClassName().startsWith("io.emfagent.agent") || frame.getClassName().startsWith("io.emfagent.runtime") || frame.getClassName().startsWith("io.emfagent.bridge")) {
                     System.err.println("PROBLEM: agent frame " + frame);
                     problems++;
                 }

@@ -3,6 +3,7 @@ package io.emfagent.it.app;
 import io.emfagent.agent.EmfAgent;
 import io.emfagent.annotations.Counted;
 import java.lang.instrument.Instrumentation;
+import net.bytebuddy.agent.ByteBuddyAgent;
 
 /**
  * Has its own class retransformed again and again while it runs, as other agents and debuggers do:
@@ -16,9 +17,8 @@ public final class RetransformedApp {
 
     public static void main(String[] args) throws Exception {
         EmfAgent.install(args[0]);
-        // the Instrumentation that byte-buddy-agent (relocated inside the agent jar) attached with
-        Class<?> attacher = Class.forName("io.emfagent.agent.shaded.net.bytebuddy.agent.ByteBuddyAgent");
-        Instrumentation instrumentation = (Instrumentation) attacher.getMethod("getInstrumentation").invoke(null);
+        // another agent of the application's own, as a debugger or a second instrumentation agent would be
+        Instrumentation instrumentation = ByteBuddyAgent.install();
         for (int round = 0; round < 5; round++) {
             for (int i = 0; i < 10; i++) {
                 work();

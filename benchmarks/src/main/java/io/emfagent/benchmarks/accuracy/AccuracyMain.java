@@ -1,11 +1,11 @@
 package io.emfagent.benchmarks.accuracy;
 
-import io.emfagent.agent.aggregate.Interval;
-import io.emfagent.agent.emf.EmfWriter;
-import io.emfagent.agent.record.CallSnapshot;
-import io.emfagent.agent.record.Distribution;
-import io.emfagent.agent.record.Instrument;
-import io.emfagent.agent.report.CloudWatchView;
+import io.emfagent.runtime.aggregate.Interval;
+import io.emfagent.runtime.emf.EmfWriter;
+import io.emfagent.runtime.record.CallSnapshot;
+import io.emfagent.runtime.record.Distribution;
+import io.emfagent.runtime.record.Instrument;
+import io.emfagent.tools.view.CloudWatchView;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;

@@ -1,6 +1,6 @@
 package io.emfagent.benchmarks.volume;
 
-import io.emfagent.agent.report.CloudWatchView;
+import io.emfagent.tools.view.CloudWatchView;
 import java.io.Reader;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -2,7 +2,7 @@ package io.emfagent.sample.loadtest;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.emfagent.agent.report.CloudWatchView;
+import io.emfagent.tools.view.CloudWatchView;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;

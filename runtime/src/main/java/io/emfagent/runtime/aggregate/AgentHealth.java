@@ -1,0 +1,52 @@
+package io.emfagent.runtime.aggregate;
+
+import java.util.Map;
+
+/**
+ * The agent's own metrics: EMF documents and bytes handed to the sink, and documents dropped, since
+ * they were last reported. Written after each interval's documents, under the application's
+ * Service and Environment, so that a dashboard shows whether the agent itself is healthy.
+ */
+final class AgentHealth {
+
+    static final String DOCUMENTS = "emfagent.documents";
+    static final String BYTES = "emfagent.bytes";
+    static final String DROPPED_DOCUMENTS = "emfagent.dropped_documents";
+
+    private final MetricGroup group;
+    private long documents;
+    private long bytes;
+    private long dropped;
+
+    AgentHealth(Map<String, String> dimensions) {
+        this.group = MetricGroup.of(dimensions);
+    }
+
+    void written(long documentCount, long byteCount) {
+        documents += documentCount;
+        bytes += byteCount;
+    }
+
+    void dropped(long documentCount) {
+        dropped += documentCount;
+    }
+
+    boolean hasNews() {
+        return documents > 0 || dropped > 0;
+    }
+
+    Interval report(long startMillis) {
+        Interval interval = new Interval(startMillis);
+        interval.addCount(group, DOCUMENTS, documents);
+        interval.addCount(group, BYTES, bytes);
+        interval.addCount(group, DROPPED_DOCUMENTS, dropped);
+        return interval;
+    }
+
+    /** The report got through: start counting afresh. */
+    void reported() {
+        documents = 0;
+        bytes = 0;
+        dropped = 0;
+    }
+}

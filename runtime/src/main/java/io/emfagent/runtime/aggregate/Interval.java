@@ -1,0 +1,88 @@
+package io.emfagent.runtime.aggregate;
+
+import io.emfagent.runtime.rules.EmfRules;
+import io.emfagent.runtime.record.CallSnapshot;
+import io.emfagent.runtime.record.Distribution;
+import io.emfagent.runtime.record.Instrument;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One flush interval's metrics, merged by metric identity (name and dimension values): two methods
+ * that share a metric family add up into the same metrics, as CloudWatch would add them anyway.
+ */
+public final class Interval {
+
+    private final long startMillis;
+    private final Map<MetricGroup, Map<String, Long>> counts = new LinkedHashMap<>();
+    private final Map<MetricGroup, Map<String, Distribution>> durations = new LinkedHashMap<>();
+
+    public Interval(long startMillis) {
+        this.startMillis = startMillis;
+    }
+
+    public static Interval of(long startMillis, List<CallSnapshot> snapshots) {
+        Interval interval = new Interval(startMillis);
+        for (CallSnapshot snapshot : snapshots) {
+            interval.add(snapshot);
+        }
+        return interval;
+    }
+
+    /** Adds one method's calls: attempts, success, failure (per error type) and durations (per status). */
+    public void add(CallSnapshot snapshot) {
+        Instrument instrument = snapshot.instrument();
+        Map<String, String> dimensions = instrument.dimensions();
+        MetricGroup plain = MetricGroup.of(dimensions);
+        long failures = snapshot.failureCount();
+        if (instrument.attempts() != null) {
+            count(plain, instrument.attempts(), snapshot.successes() + failures);
+        }
+        if (instrument.success() != null) {
+            count(plain, instrument.success(), snapshot.successes());
+        }
+        if (instrument.failure() != null) {
+            if (failures == 0) {
+                count(plain, instrument.failure(), 0);
+            }
+            snapshot.failures().forEach((errorType, n) ->
+                    count(MetricGroup.split(dimensions, EmfRules.ERROR_TYPE, errorType), instrument.failure(), n));
+        }
+        if (instrument.duration() != null) {
+            time(MetricGroup.split(dimensions, EmfRules.STATUS, "success"), instrument.duration(), snapshot.successDurations());
+            time(MetricGroup.split(dimensions, EmfRules.STATUS, "failure"), instrument.duration(), snapshot.failureDurations());
+        }
+    }
+
+    /** Adds {@code n} to a counter of {@code group}. */
+    public void addCount(MetricGroup group, String metric, long n) {
+        count(group, metric, n);
+    }
+
+    private void count(MetricGroup group, String metric, long n) {
+        counts.computeIfAbsent(group, g -> new LinkedHashMap<>()).merge(metric, n, Long::sum);
+    }
+
+    private void time(MetricGroup group, String metric, Distribution distribution) {
+        if (distribution != null && !distribution.isEmpty()) {
+            durations.computeIfAbsent(group, g -> new LinkedHashMap<>()).merge(metric, distribution, Distribution::plus);
+        }
+    }
+
+    public long startMillis() {
+        return startMillis;
+    }
+
+    public Map<MetricGroup, Map<String, Long>> counts() {
+        return counts;
+    }
+
+    public Map<MetricGroup, Map<String, Distribution>> durations() {
+        return durations;
+    }
+
+    public boolean isEmpty() {
+        return counts.isEmpty() && durations.isEmpty();
+    }
+}

@@ -1,0 +1,81 @@
+package io.emfagent.runtime.boot;
+
+import io.emfagent.runtime.log.AgentLog;
+import io.emfagent.runtime.aggregate.FlushLoop;
+import io.emfagent.runtime.aggregate.Interval;
+import io.emfagent.runtime.config.AgentConfig;
+import io.emfagent.runtime.emf.EmfWriter;
+import io.emfagent.runtime.record.Instrument;
+import io.emfagent.runtime.record.Recorders;
+import io.emfagent.runtime.sink.Sink;
+import io.emfagent.runtime.weaving.Weaver;
+import io.emfagent.bridge.EmfBridge;
+import java.lang.instrument.Instrumentation;
+
+/**
+ * The composition root, once the bridge is in place: recorders, flush loop, shutdown hook, weaving,
+ * in that order, so that no class is woven before its calls have somewhere to go.
+ */
+final class Wiring {
+
+    /** How long the JVM's exit may wait for the last interval to be written. */
+    private static final long FINAL_FLUSH_MILLIS = 5_000;
+    /**
+     * How long the last write waits for the application's own shutdown hooks (a graceful drain);
+     * ECS sends SIGKILL 30 s after SIGTERM by default.
+     */
+    private static final long OTHER_HOOKS_MILLIS = 20_000;
+
+    private Wiring() {
+    }
+
+    /**
+     * Runs the recording and writing path once on a throwaway method, so that its classes (and the
+     * JDK's method-handle classes behind VarHandles) are loaded now. Otherwise they would load at
+     * the first recorded call, which may be a call at the edge of a stack overflow.
+     */
+    private static void warmUp(EmfWriter writer, AgentConfig config) {
+        Recorders scratch = new Recorders(2, 1);
+        int id = scratch.register(new Instrument("warm-up", "w.a", "w.s", "w.f", "w.d", config.dimensions()));
+        scratch.success(id, System.nanoTime());
+        scratch.failure(id, System.nanoTime(), new IllegalStateException());
+        writer.write(Interval.of(0, scratch.snapshot()));
+    }
+
+    private static void closeQuietly(Sink sink) {
+        try {
+            sink.close();
+        } catch (Exception e) {
+            // the sink was never used
+        }
+    }
+
+    static void start(AgentConfig config, Sink sink, Instrumentation instrumentation, Class<?> bridge, long startNanos,
+            boolean lateAttach) {
+        Recorders recorders = new Recorders(Recorders.stripesFor(Runtime.getRuntime().availableProcessors()),
+                config.maxErrorTypes());
+        if (!EmfBridge.install(recorders)) {
+            AgentLog.disabled("another emf-agent is already running in this JVM (attached twice, by -javaagent and"
+                    + " JAVA_TOOL_OPTIONS say); attach it once");
+            closeQuietly(sink);
+            return;
+        }
+        EmfWriter writer = new EmfWriter(config.namespace(), config.storageResolution(), config.logGroup(),
+                config.logStream());
+        warmUp(writer, config);
+        FlushLoop loop = new FlushLoop(recorders, new EmfPipeline(writer, sink), config.flushIntervalMillis(),
+                System::currentTimeMillis,
+                config.selfMetrics() ? config.dimensions() : null);
+        loop.start();
+        OtherShutdownHooks others = OtherShutdownHooks.capture(instrumentation);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            others.awaitAll(OTHER_HOOKS_MILLIS);
+            loop.closeWithin(FINAL_FLUSH_MILLIS);
+        }, "emf-agent-shutdown"));
+        long t1 = System.nanoTime();
+        new Weaver(instrumentation, bridge, recorders, config.dimensions()).install(lateAttach);
+        long t2 = System.nanoTime();
+        AgentLog.info(AgentBoot.version() + " started in " + (t2 - startNanos) / 1_000_000 + " ms: " + config.describe());
+        AgentLog.debug("weaving installed in " + (t2 - t1) / 1_000_000 + " ms");
+    }
+}

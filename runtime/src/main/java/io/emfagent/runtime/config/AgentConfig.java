@@ -1,0 +1,30 @@
+package io.emfagent.runtime.config;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The agent's settings, checked. Built only by {@link ConfigLoader}.
+ *
+ * @param dimensions dimensions on every metric: Service, Environment, then each {@code dimension.<Name>}
+ * @param sink where the documents go
+ * @param logGroup {@code _aws.LogGroupName} to write, or null
+ * @param logStream {@code _aws.LogStreamName} to write, or null
+ * @param selfMetrics whether to write the agent's own metrics ({@code emfagent.*})
+ */
+public record AgentConfig(boolean enabled, String namespace, Map<String, String> dimensions, SinkSpec sink,
+        long flushIntervalMillis, int storageResolution, int maxErrorTypes, boolean debug, String logGroup,
+        String logStream, boolean selfMetrics) {
+
+    public AgentConfig {
+        dimensions = Collections.unmodifiableMap(new LinkedHashMap<>(dimensions));
+    }
+
+    /** For the start-up line. */
+    public String describe() {
+        return "namespace=" + namespace + ", dimensions=" + dimensions + ", sink=" + sink
+                + ", flushInterval=" + Durations.format(flushIntervalMillis) + ", storageResolution=" + storageResolution
+                + ", maxErrorTypes=" + maxErrorTypes;
+    }
+}

@@ -1,0 +1,339 @@
+package io.emfagent.runtime.config;
+
+import io.emfagent.runtime.rules.EmfRules;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * The only reader of the agent's settings. One set of keys, looked up (highest first) in the agent
+ * argument {@code key=value,key=value}, the system properties {@code emf.<key>}, the environment
+ * variables {@code EMF_<KEY>} (camel case becomes upper snake case: {@code EMF_FLUSH_INTERVAL}) and
+ * the AWS library's variables that users already know ({@code AWS_EMF_NAMESPACE}, ...).
+ *
+ * <p>A value that is wrong stops the agent with a message naming the key, the value, where it came
+ * from and what is allowed. A key that is unknown is ignored with a warning.
+ */
+public final class ConfigLoader {
+
+    static final String NAMESPACE = "namespace";
+    static final String SERVICE = "service";
+    static final String ENVIRONMENT = "environment";
+    static final String SINK = "sink";
+    static final String FLUSH_INTERVAL = "flushInterval";
+    static final String STORAGE_RESOLUTION = "storageResolution";
+    static final String MAX_ERROR_TYPES = "maxErrorTypes";
+    static final String ENABLED = "enabled";
+    static final String DEBUG = "debug";
+    static final String LOG_GROUP = "logGroup";
+    static final String LOG_STREAM = "logStream";
+    static final String SELF_METRICS = "selfMetrics";
+    static final String DIMENSION_PREFIX = "dimension.";
+
+    private static final String PROPERTY_PREFIX = "emf.";
+    private static final String ENV_PREFIX = "EMF_";
+    private static final String ENV_DIMENSION_PREFIX = "EMF_DIMENSION_";
+
+    /** Each key with the AWS library's environment variable that means the same, if any. */
+    private static final Map<String, String> KEYS = new LinkedHashMap<>();
+
+    static {
+        KEYS.put(NAMESPACE, "AWS_EMF_NAMESPACE");
+        KEYS.put(SERVICE, "AWS_EMF_SERVICE_NAME");
+        KEYS.put(ENVIRONMENT, null);
+        KEYS.put(SINK, "AWS_EMF_AGENT_ENDPOINT");
+        KEYS.put(FLUSH_INTERVAL, null);
+        KEYS.put(STORAGE_RESOLUTION, null);
+        KEYS.put(MAX_ERROR_TYPES, null);
+        KEYS.put(ENABLED, null);
+        KEYS.put(DEBUG, null);
+        KEYS.put(LOG_GROUP, "AWS_EMF_LOG_GROUP_NAME");
+        KEYS.put(LOG_STREAM, "AWS_EMF_LOG_STREAM_NAME");
+        KEYS.put(SELF_METRICS, null);
+    }
+
+    static final String DEFAULT_NAMESPACE = "aws-embedded-metrics";
+    static final String DEFAULT_DIMENSION_VALUE = "Unknown";
+    static final long MIN_FLUSH_MILLIS = 100;
+    static final long MAX_FLUSH_MILLIS = 60 * 60_000;
+    static final int MAX_ERROR_TYPES_LIMIT = 1000;
+
+    /** A setting's value and where it came from, for messages. */
+    private record Value(String text, String origin) {
+    }
+
+    private final Map<String, Value> values = new LinkedHashMap<>();
+    private final Map<String, Value> dimensionValues = new LinkedHashMap<>();
+    private final List<String> warnings = new ArrayList<>();
+    private final List<String> problems = new ArrayList<>();
+
+    private ConfigLoader() {
+    }
+
+    /** What was loaded: the settings and the warnings to print. */
+    public record Loaded(AgentConfig config, List<String> warnings) {
+    }
+
+    /** The agent's settings from the agent argument, this JVM's system properties and its environment. */
+    public static Loaded load(String agentArgs) throws ConfigException {
+        return load(agentArgs, System.getProperties(), System.getenv());
+    }
+
+    public static Loaded load(String agentArgs, Properties properties, Map<String, String> env) throws ConfigException {
+        ConfigLoader loader = new ConfigLoader();
+        loader.readAws(env);
+        loader.readEnv(env);
+        loader.readProperties(properties);
+        loader.readAgentArgs(agentArgs);
+        AgentConfig config = loader.build();
+        if (!loader.problems.isEmpty()) {
+            throw new ConfigException(String.join("; ", loader.problems));
+        }
+        return new Loaded(config, loader.warnings);
+    }
+
+    /** {@code flushInterval} becomes {@code FLUSH_INTERVAL}. */
+    static String envName(String key) {
+        if (key.startsWith(DIMENSION_PREFIX)) {
+            return ENV_DIMENSION_PREFIX + key.substring(DIMENSION_PREFIX.length());
+        }
+        return ENV_PREFIX + key.replaceAll("([a-z])([A-Z])", "$1_$2").toUpperCase(Locale.ROOT);
+    }
+
+    private void readAws(Map<String, String> env) {
+        KEYS.forEach((key, awsName) -> {
+            if (awsName != null && env.get(awsName) != null) {
+                values.put(key, new Value(env.get(awsName), "environment variable " + awsName));
+            }
+        });
+    }
+
+    private void readEnv(Map<String, String> env) {
+        Map<String, String> byEnvName = new TreeMap<>();
+        KEYS.keySet().forEach(key -> byEnvName.put(envName(key), key));
+        new TreeMap<>(env).forEach((name, text) -> {
+            if (name.startsWith(ENV_DIMENSION_PREFIX)) {
+                put(DIMENSION_PREFIX + name.substring(ENV_DIMENSION_PREFIX.length()), text, "environment variable " + name);
+            } else if (byEnvName.containsKey(name)) {
+                put(byEnvName.get(name), text, "environment variable " + name);
+            } else if (name.startsWith(ENV_PREFIX)) {
+                warnings.add("environment variable " + name + " is not an emf-agent setting and is ignored (known: "
+                        + String.join(", ", byEnvName.keySet()) + ", EMF_DIMENSION_<Name>)");
+            }
+        });
+    }
+
+    private void readProperties(Properties properties) {
+        for (String name : new TreeMap<>(toMap(properties)).keySet()) {
+            if (name.startsWith(PROPERTY_PREFIX)) {
+                String key = name.substring(PROPERTY_PREFIX.length());
+                String text = properties.getProperty(name);
+                if (isKey(key)) {
+                    put(key, text, "system property " + name);
+                } else {
+                    warnings.add("system property " + name + " is not an emf-agent setting and is ignored (known: "
+                            + knownKeys() + ")");
+                }
+            }
+        }
+    }
+
+    private void readAgentArgs(String agentArgs) {
+        if (agentArgs == null || agentArgs.isBlank()) {
+            return;
+        }
+        for (String pair : agentArgs.split(",")) {
+            if (pair.isBlank()) {
+                continue;
+            }
+            int eq = pair.indexOf('=');
+            if (eq <= 0) {
+                problems.add("agent argument '" + pair.trim() + "' is not key=value (example: -javaagent:emf-agent.jar="
+                        + "namespace=MyApp,service=orders)");
+                continue;
+            }
+            String key = pair.substring(0, eq).trim();
+            String text = pair.substring(eq + 1).trim();
+            if (isKey(key)) {
+                put(key, text, "agent argument");
+            } else {
+                warnings.add("agent argument key '" + key + "' is not an emf-agent setting and is ignored (known: "
+                        + knownKeys() + ")");
+            }
+        }
+    }
+
+    private static boolean isKey(String key) {
+        return KEYS.containsKey(key) || key.startsWith(DIMENSION_PREFIX) && key.length() > DIMENSION_PREFIX.length();
+    }
+
+    private static String knownKeys() {
+        return String.join(", ", KEYS.keySet()) + ", " + DIMENSION_PREFIX + "<Name>";
+    }
+
+    private void put(String key, String text, String origin) {
+        Value value = new Value(text, origin);
+        if (key.startsWith(DIMENSION_PREFIX)) {
+            dimensionValues.put(key.substring(DIMENSION_PREFIX.length()), value);
+        } else {
+            values.put(key, value);
+        }
+    }
+
+    private AgentConfig build() {
+        String namespace = text(NAMESPACE, DEFAULT_NAMESPACE);
+        check(NAMESPACE, EmfRules.checkNamespace(namespace));
+
+        Map<String, String> dimensions = new LinkedHashMap<>();
+        dimensions.put(EmfRules.SERVICE, dimensionValue(SERVICE));
+        dimensions.put(EmfRules.ENVIRONMENT, dimensionValue(ENVIRONMENT));
+        dimensionValues.forEach((name, value) -> {
+            String key = DIMENSION_PREFIX + name;
+            String problem = EmfRules.checkDimensionName(name);
+            if (problem == null && isReserved(name)) {
+                problem = "names a dimension the agent writes itself (use service / environment for Service and Environment)";
+            }
+            if (problem != null) {
+                problems.add("dimension name '" + name + "' (" + value.origin + " " + key + ") " + problem);
+                return;
+            }
+            String valueProblem = EmfRules.checkDimensionValue(value.text);
+            if (valueProblem != null) {
+                problems.add(describe(key, value) + " but it " + valueProblem);
+                return;
+            }
+            dimensions.put(name, value.text);
+        });
+        // room for the error_type or status dimension
+        int maxDimensions = EmfRules.MAX_DIMENSIONS_PER_SET - 1;
+        if (dimensions.size() > maxDimensions) {
+            problems.add("there are " + dimensions.size() + " dimensions (Service, Environment and each dimension.<Name>)"
+                    + " but CloudWatch takes at most " + EmfRules.MAX_DIMENSIONS_PER_SET
+                    + " per metric, one of them error_type or status: remove some dimension.<Name> settings");
+        }
+
+        SinkSpec sink = SinkSpec.parse(text(SINK, "stdout"));
+        if (sink == null) {
+            problems.add(describe(SINK, values.get(SINK)) + " but it " + SinkSpec.RULE);
+            sink = SinkSpec.STDOUT;
+        }
+
+        long flushMillis = 60_000;
+        Value flush = values.get(FLUSH_INTERVAL);
+        if (flush != null) {
+            flushMillis = Durations.parseMillis(flush.text);
+            if (flushMillis < MIN_FLUSH_MILLIS || flushMillis > MAX_FLUSH_MILLIS) {
+                problems.add(describe(FLUSH_INTERVAL, flush) + " but it must be a duration from "
+                        + Durations.format(MIN_FLUSH_MILLIS) + " to " + Durations.format(MAX_FLUSH_MILLIS) + ","
+                        + " written like 60s, 500ms or 1m");
+            }
+        }
+
+        int resolution = 60;
+        Value resolutionValue = values.get(STORAGE_RESOLUTION);
+        if (resolutionValue != null) {
+            String t = resolutionValue.text.trim();
+            if (t.equals("1") || t.equals("60")) {
+                resolution = Integer.parseInt(t);
+            } else {
+                problems.add(describe(STORAGE_RESOLUTION, resolutionValue) + " but it must be 60 (standard) or 1 (high resolution)");
+            }
+        }
+        if (resolution == 1 && flushMillis > 1000 && problems.isEmpty()) {
+            warnings.add("storageResolution=1 with flushInterval=" + Durations.format(flushMillis)
+                    + " writes one datapoint per interval, not per second; set flushInterval=1s for per-second data");
+        }
+
+        int maxErrorTypes = 20;
+        Value errorTypes = values.get(MAX_ERROR_TYPES);
+        if (errorTypes != null) {
+            maxErrorTypes = parseInt(errorTypes.text);
+            if (maxErrorTypes < 1 || maxErrorTypes > MAX_ERROR_TYPES_LIMIT) {
+                problems.add(describe(MAX_ERROR_TYPES, errorTypes) + " but it must be a whole number from 1 to "
+                        + MAX_ERROR_TYPES_LIMIT + " (each error_type value is a billed CloudWatch metric)");
+            }
+        }
+
+        boolean enabled = bool(ENABLED, true);
+        boolean debug = bool(DEBUG, false);
+        boolean selfMetrics = bool(SELF_METRICS, true);
+        String logGroup = optionalText(LOG_GROUP);
+        if (logGroup == null && sink.isSocket()) {
+            // the CloudWatch agent needs a log group; the AWS library's default
+            logGroup = dimensions.get(EmfRules.SERVICE) + "-metrics";
+        }
+        String logStream = optionalText(LOG_STREAM);
+        return new AgentConfig(enabled, namespace, dimensions, sink, flushMillis, resolution, maxErrorTypes, debug,
+                logGroup, logStream, selfMetrics);
+    }
+
+    private static boolean isReserved(String name) {
+        return Set.of(EmfRules.SERVICE, EmfRules.ENVIRONMENT, EmfRules.ERROR_TYPE, EmfRules.STATUS).contains(name);
+    }
+
+    private String dimensionValue(String key) {
+        String text = text(key, DEFAULT_DIMENSION_VALUE);
+        check(key, EmfRules.checkDimensionValue(text));
+        return text;
+    }
+
+    private String text(String key, String fallback) {
+        Value value = values.get(key);
+        return value == null ? fallback : value.text.trim();
+    }
+
+    private String optionalText(String key) {
+        Value value = values.get(key);
+        if (value == null || value.text.isBlank()) {
+            return null;
+        }
+        return value.text.trim();
+    }
+
+    private boolean bool(String key, boolean fallback) {
+        Value value = values.get(key);
+        if (value == null) {
+            return fallback;
+        }
+        String t = value.text.trim().toLowerCase(Locale.ROOT);
+        if (t.equals("true") || t.equals("false")) {
+            return Boolean.parseBoolean(t);
+        }
+        problems.add(describe(key, value) + " but it must be true or false");
+        return fallback;
+    }
+
+    private void check(String key, String problem) {
+        if (problem != null) {
+            problems.add(describe(key, values.get(key)) + " but it " + problem);
+        }
+    }
+
+    private static String describe(String key, Value value) {
+        if (value == null) {
+            return key + " (default)";
+        }
+        return key + " was '" + value.text + "' (" + value.origin + ")";
+    }
+
+    private static int parseInt(String text) {
+        try {
+            return Integer.parseInt(text.trim());
+        } catch (NumberFormatException e) {
+            return -1;
+        }
+    }
+
+    private static Map<String, String> toMap(Properties properties) {
+        Map<String, String> map = new LinkedHashMap<>();
+        for (String name : properties.stringPropertyNames()) {
+            map.put(name, properties.getProperty(name));
+        }
+        return map;
+    }
+}

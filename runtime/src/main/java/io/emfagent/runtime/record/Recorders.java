@@ -1,0 +1,114 @@
+package io.emfagent.runtime.record;
+
+import io.emfagent.bridge.CallRecorder;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ExecutionException;
+import java.util.function.BiConsumer;
+
+/**
+ * Every woven method's recorder, by the id that weaving bound into the method's code. This is the
+ * recorder the bridge routes woven calls to.
+ */
+public final class Recorders extends CallRecorder {
+
+    private final int stripes;
+    private final int maxErrorTypes;
+    private volatile MethodRecorder[] byId = new MethodRecorder[0];
+    /** By failure metric and dimensions: methods writing the same failure metric share its error types. */
+    private final Map<String, ErrorTypes> errorTypes = new HashMap<>();
+
+    public Recorders(int stripes, int maxErrorTypes) {
+        this.stripes = stripes;
+        this.maxErrorTypes = maxErrorTypes;
+    }
+
+    /** Enough stripes that the available processors rarely share one. */
+    public static int stripesFor(int processors) {
+        int wanted = Math.max(2, Math.min(64, processors * 2));
+        return Integer.highestOneBit(wanted - 1) << 1;
+    }
+
+    /** Adds a method and returns its id. */
+    public synchronized int register(Instrument instrument) {
+        MethodRecorder[] grown = Arrays.copyOf(byId, byId.length + 1);
+        String failureMetric = instrument.failure() + " " + instrument.dimensions();
+        ErrorTypes shared = instrument.failure() == null ? new ErrorTypes(instrument.family(), maxErrorTypes)
+                : errorTypes.computeIfAbsent(failureMetric, key -> new ErrorTypes(instrument.family(), maxErrorTypes));
+        grown[grown.length - 1] = new MethodRecorder(instrument, stripes, shared);
+        byId = grown;
+        return grown.length - 1;
+    }
+
+    public int size() {
+        return byId.length;
+    }
+
+    /** Takes every method's calls since the last snapshot; methods without calls are left out. */
+    public List<CallSnapshot> snapshot() {
+        long[] scratch = new long[LogBuckets.COUNT];
+        List<CallSnapshot> taken = new ArrayList<>();
+        for (MethodRecorder recorder : byId) {
+            CallSnapshot snapshot = recorder.snapshot(scratch);
+            if (!snapshot.isEmpty()) {
+                taken.add(snapshot);
+            }
+        }
+        return taken;
+    }
+
+    @Override
+    public void success(int id, long startNanos) {
+        byId[id].success(startNanos);
+    }
+
+    @Override
+    public void failure(int id, long startNanos, Throwable thrown) {
+        byId[id].failure(startNanos, thrown);
+    }
+
+    @Override
+    public void completion(int id, long startNanos, Object returned, Throwable thrown) {
+        MethodRecorder recorder = byId[id];
+        if (thrown != null) {
+            recorder.failure(startNanos, thrown);
+        } else if (returned instanceof CompletionStage<?> stage) {
+            stage.whenComplete(new OnCompletion(recorder, startNanos));
+        } else {
+            recorder.success(startNanos);
+        }
+    }
+
+    /** Records an asynchronous call when its stage completes. */
+    private static final class OnCompletion implements BiConsumer<Object, Throwable> {
+        private final MethodRecorder recorder;
+        private final long startNanos;
+
+        OnCompletion(MethodRecorder recorder, long startNanos) {
+            this.recorder = recorder;
+            this.startNanos = startNanos;
+        }
+
+        @Override
+        public void accept(Object value, Throwable thrown) {
+            if (thrown == null) {
+                recorder.success(startNanos);
+            } else {
+                recorder.failure(startNanos, unwrap(thrown));
+            }
+        }
+
+        private static Throwable unwrap(Throwable thrown) {
+            Throwable cause = thrown;
+            while ((cause instanceof CompletionException || cause instanceof ExecutionException) && cause.getCause() != null) {
+                cause = cause.getCause();
+            }
+            return cause;
+        }
+    }
+}

@@ -1,0 +1,143 @@
+package io.emfagent.runtime.weaving;
+
+import io.emfagent.runtime.log.AgentLog;
+import io.emfagent.runtime.record.Instrument;
+import io.emfagent.runtime.record.Recorders;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.WeakHashMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CompletionStage;
+import net.bytebuddy.ByteBuddy;
+import net.bytebuddy.asm.Advice;
+import net.bytebuddy.description.method.MethodDescription;
+import net.bytebuddy.description.type.TypeDescription;
+import net.bytebuddy.dynamic.ClassFileLocator;
+import net.bytebuddy.dynamic.DynamicType;
+import net.bytebuddy.dynamic.scaffold.TypeValidation;
+import net.bytebuddy.matcher.ElementMatcher;
+import net.bytebuddy.pool.TypePool;
+
+/**
+ * Byte code in, woven byte code out: registers each annotated method with its recorder and inlines
+ * the advice, binding the method's id as a constant. Only method bodies change, never a class's
+ * fields or methods, so retransformation is always legal. Created when the first annotated class
+ * loads, so that an application without any pays nothing for Byte Buddy.
+ */
+final class ClassWeaver {
+
+    private static final TypeDescription COMPLETION_STAGE = TypeDescription.ForLoadedType.of(CompletionStage.class);
+    private static final TypeDescription SYNC_ADVICE = TypeDescription.ForLoadedType.of(SyncAdvice.class);
+    private static final TypeDescription ASYNC_ADVICE = TypeDescription.ForLoadedType.of(AsyncAdvice.class);
+    /** The advice classes' byte code, read once, not once per woven class. */
+    private static final ClassFileLocator ADVICE_CODE = adviceCode();
+
+    private final ByteBuddy byteBuddy = new ByteBuddy().with(TypeValidation.DISABLED);
+    private final Recorders recorders;
+    private final InstrumentReader reader;
+    /** Per class loader (held weakly), the id of each woven method, by class and signature. */
+    private final Map<ClassLoader, Map<String, Integer>> ids = Collections.synchronizedMap(new WeakHashMap<>());
+
+    ClassWeaver(Recorders recorders, Map<String, String> commonDimensions) {
+        this.recorders = recorders;
+        this.reader = new InstrumentReader(commonDimensions);
+    }
+
+    private static ClassFileLocator adviceCode() {
+        try {
+            return ClassFileLocator.Simple.of(Map.of(
+                    SYNC_ADVICE, ClassFileLocator.ForClassLoader.read(SyncAdvice.class),
+                    ASYNC_ADVICE, ClassFileLocator.ForClassLoader.read(AsyncAdvice.class)));
+        } catch (RuntimeException e) {
+            return ClassFileLocator.ForClassLoader.of(Weaver.class.getClassLoader());
+        }
+    }
+
+    /** The woven class, or null when none of its methods is to be woven. */
+    byte[] weave(ClassLoader loader, String typeName, byte[] classFile) {
+        Map<String, Integer> known = ids.computeIfAbsent(loader, l -> new ConcurrentHashMap<>());
+        ClassFileLocator locator = new ClassFileLocator.Compound(ClassFileLocator.Simple.of(typeName, classFile),
+                ClassFileLocator.ForClassLoader.of(loader));
+        TypePool pool = TypePool.Default.WithLazyResolution.of(locator);
+        TypeDescription type = pool.describe(typeName).resolve();
+        Map<String, Binding> sync = new HashMap<>();
+        Map<String, Binding> async = new HashMap<>();
+        bind(type, known, sync, async);
+        if (sync.isEmpty() && async.isEmpty()) {
+            return null;
+        }
+        DynamicType.Builder<?> builder = byteBuddy.decorate(type, locator);
+        return visit(visit(builder, sync, SYNC_ADVICE), async, ASYNC_ADVICE).make(pool).getBytes();
+    }
+
+    /**
+     * @param known the ids of methods of this class loader woven before: a class retransformed again
+     *     (by another agent, say) keeps its methods' recorders instead of registering new ones
+     */
+    private void bind(TypeDescription type, Map<String, Integer> known, Map<String, Binding> sync,
+            Map<String, Binding> async) {
+        for (MethodDescription.InDefinedShape method : type.getDeclaredMethods()) {
+            if (method.isBridge() || !InstrumentReader.isAnnotated(method)) {
+                continue; // a bridge method carries its target's annotations: weaving both would count twice
+            }
+            Instrument instrument;
+            try {
+                instrument = reader.read(type, method);
+            } catch (InstrumentReader.Rejected rejected) {
+                AgentLog.warn("not woven: " + rejected.getMessage());
+                continue;
+            }
+            boolean isAsync = method.getReturnType().asErasure().isAssignableTo(COMPLETION_STAGE);
+            String key = type.getName() + '#' + signature(method);
+            boolean again = known.containsKey(key);
+            int id = known.computeIfAbsent(key, k -> recorders.register(instrument));
+            (isAsync ? async : sync).put(signature(method), new Binding(id, instrument.timed()));
+            AgentLog.debug((again ? "woven again: " : "woven: ") + instrument.method() + (isAsync ? " (asynchronous)" : "")
+                    + " -> " + String.join(", ", names(instrument)));
+        }
+    }
+
+    /** A woven method's constants: its recorder id, and whether it reads the clock. */
+    private record Binding(int id, boolean timed) {
+    }
+
+    /**
+     * One advice visitor per class and kind, whatever the number of methods: each method's
+     * constants are looked up by its signature when the advice is inlined into it.
+     */
+    private static DynamicType.Builder<?> visit(DynamicType.Builder<?> builder, Map<String, Binding> bindings,
+            TypeDescription advice) {
+        if (bindings.isEmpty()) {
+            return builder;
+        }
+        Advice.OffsetMapping id = (type, method, assigner, arguments, sort) ->
+                Advice.OffsetMapping.Target.ForStackManipulation.of(bindings.get(signature(method)).id());
+        Advice.OffsetMapping timed = (type, method, assigner, arguments, sort) ->
+                Advice.OffsetMapping.Target.ForStackManipulation.of(bindings.get(signature(method)).timed());
+        ElementMatcher<MethodDescription> woven = method -> bindings.containsKey(signature(method));
+        return builder.visit(Advice.withCustomMapping()
+                .bind(MethodId.class, id)
+                .bind(Timing.class, timed)
+                .to(advice, ADVICE_CODE)
+                .on(woven));
+    }
+
+    private static String signature(MethodDescription method) {
+        return method.getInternalName() + method.getDescriptor();
+    }
+
+    private static List<String> names(Instrument instrument) {
+        List<String> names = new ArrayList<>();
+        for (String name : new String[] {instrument.attempts(), instrument.success(), instrument.failure(),
+                instrument.duration()}) {
+            if (name != null) {
+                names.add(name);
+            }
+        }
+        return names;
+    }
+
+}

@@ -1,0 +1,162 @@
+package io.emfagent.runtime.weaving;
+
+import io.emfagent.runtime.rules.EmfRules;
+import io.emfagent.runtime.record.Instrument;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import net.bytebuddy.description.annotation.AnnotationDescription;
+import net.bytebuddy.description.method.MethodDescription;
+import net.bytebuddy.description.type.TypeDescription;
+
+/**
+ * Reads {@code @Counted} and {@code @Timed} off a method, without loading either annotation class,
+ * and turns them into the method's {@link Instrument}: metric names and dimensions, checked
+ * against {@link EmfRules} before the method is woven. The weaver reads loading classes with it,
+ * and the {@code dashboard} command reads class files with it, so that both name metrics alike.
+ */
+public final class InstrumentReader {
+
+    public static final String COUNTED = "io.emfagent.annotations.Counted";
+    public static final String TIMED = "io.emfagent.annotations.Timed";
+
+    private final Map<String, String> commonDimensions;
+
+    /** @param commonDimensions Service, Environment and the configured dimensions */
+    public InstrumentReader(Map<String, String> commonDimensions) {
+        this.commonDimensions = commonDimensions;
+    }
+
+    /** A method that cannot be woven, and why (naming the attribute at fault). */
+    public static final class Rejected extends Exception {
+        private static final long serialVersionUID = 1L;
+
+        Rejected(String message) {
+            super(message, null, false, false);
+        }
+    }
+
+    public static boolean isAnnotated(MethodDescription method) {
+        return annotation(method, COUNTED) != null || annotation(method, TIMED) != null;
+    }
+
+    /** The method's instrument; throws {@link Rejected} with the reason when it cannot be woven. */
+    public Instrument read(TypeDescription type, MethodDescription method) throws Rejected {
+        String where = where(type, method);
+        if (method.isAbstract() || method.isNative()) {
+            throw new Rejected(where + " has no body to weave (abstract or native): annotate the implementing method");
+        }
+        AnnotationDescription counted = annotation(method, COUNTED);
+        AnnotationDescription timed = annotation(method, TIMED);
+        String attempts = null;
+        String success = null;
+        String failure = null;
+        String duration = null;
+        Map<String, String> dimensions = new LinkedHashMap<>(commonDimensions);
+        if (counted != null) {
+            String family = family(counted, type, method);
+            attempts = metric(where, "@Counted", "attempts", family, string(counted, "attempts"));
+            success = metric(where, "@Counted", "success", family, string(counted, "success"));
+            failure = metric(where, "@Counted", "failure", family, string(counted, "failure"));
+            addDimensions(where, "@Counted", strings(counted, "dimensions"), dimensions);
+        }
+        if (timed != null) {
+            String family = family(timed, type, method);
+            duration = metric(where, "@Timed", "duration", family, string(timed, "duration"));
+            addDimensions(where, "@Timed", strings(timed, "dimensions"), dimensions);
+        }
+        if (attempts == null && success == null && failure == null && duration == null) {
+            throw new Rejected(where + ": every metric is turned off (attempts, success, failure and duration are all"
+                    + " empty): give at least one a name, or remove the annotations");
+        }
+        for (String dimension : dimensions.keySet()) {
+            if (dimension.equals(attempts) || dimension.equals(success) || dimension.equals(failure) || dimension.equals(duration)) {
+                throw new Rejected(where + ": the dimension '" + dimension + "' has the name of one of the method's metrics;"
+                        + " rename one of them");
+            }
+        }
+        // one more for error_type or status
+        if (dimensions.size() + 1 > EmfRules.MAX_DIMENSIONS_PER_SET) {
+            throw new Rejected(where + ": dimensions has too many entries: with Service, Environment, the configured"
+                    + " dimensions and error_type/status there would be " + (dimensions.size() + 1)
+                    + ", and CloudWatch takes at most " + EmfRules.MAX_DIMENSIONS_PER_SET);
+        }
+        return new Instrument(where, attempts, success, failure, duration, dimensions);
+    }
+
+    static String where(TypeDescription type, MethodDescription method) {
+        return type.getName() + "#" + method.getInternalName();
+    }
+
+    private static String family(AnnotationDescription annotation, TypeDescription type, MethodDescription method) {
+        String value = string(annotation, "value");
+        if (!value.isEmpty()) {
+            return value;
+        }
+        String simple = type.getSimpleName();
+        if (simple.isEmpty()) {
+            simple = type.getName().substring(type.getName().lastIndexOf('.') + 1);
+        }
+        return simple + "." + method.getInternalName();
+    }
+
+    private static String metric(String where, String annotation, String attribute, String family, String suffix)
+            throws Rejected {
+        if (suffix.isEmpty()) {
+            return null;
+        }
+        String name = family + "." + suffix;
+        String problem = EmfRules.checkMetricName(name);
+        if (problem != null) {
+            throw new Rejected(where + ": " + annotation + " value/" + attribute + " make the metric name '" + name
+                    + "', which " + problem);
+        }
+        return name;
+    }
+
+    private void addDimensions(String where, String annotation, String[] entries, Map<String, String> dimensions)
+            throws Rejected {
+        for (String entry : entries) {
+            int eq = entry.indexOf('=');
+            String attribute = annotation + " dimensions entry '" + entry + "'";
+            if (eq <= 0) {
+                throw new Rejected(where + ": " + attribute + " is not Name=value (example: \"Operation=Reserve\")");
+            }
+            String name = entry.substring(0, eq).trim();
+            String value = entry.substring(eq + 1).trim();
+            String problem = EmfRules.checkDimensionName(name);
+            if (problem != null) {
+                throw new Rejected(where + ": " + attribute + ": the name " + problem);
+            }
+            problem = EmfRules.checkDimensionValue(value);
+            if (problem != null) {
+                throw new Rejected(where + ": " + attribute + ": the value " + problem);
+            }
+            if (name.equals(EmfRules.ERROR_TYPE) || name.equals(EmfRules.STATUS) || commonDimensions.containsKey(name)) {
+                throw new Rejected(where + ": " + attribute + ": '" + name + "' is set by the agent or its configuration;"
+                        + " pick another dimension name");
+            }
+            String earlier = dimensions.putIfAbsent(name, value);
+            if (earlier != null && !earlier.equals(value)) {
+                throw new Rejected(where + ": " + attribute + " gives '" + name + "' a second value ('" + earlier
+                        + "' was set already)");
+            }
+        }
+    }
+
+    private static AnnotationDescription annotation(MethodDescription method, String type) {
+        for (AnnotationDescription annotation : method.getDeclaredAnnotations()) {
+            if (annotation.getAnnotationType().getName().equals(type)) {
+                return annotation;
+            }
+        }
+        return null;
+    }
+
+    private static String string(AnnotationDescription annotation, String property) {
+        return annotation.getValue(property).resolve(String.class);
+    }
+
+    private static String[] strings(AnnotationDescription annotation, String property) {
+        return annotation.getValue(property).resolve(String[].class);
+    }
+}

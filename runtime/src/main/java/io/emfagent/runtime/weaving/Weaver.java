@@ -1,0 +1,155 @@
+package io.emfagent.runtime.weaving;
+
+import io.emfagent.runtime.log.AgentLog;
+import io.emfagent.runtime.record.Recorders;
+import java.lang.annotation.Annotation;
+import java.lang.instrument.ClassFileTransformer;
+import java.lang.instrument.Instrumentation;
+import java.lang.reflect.Method;
+import java.nio.charset.StandardCharsets;
+import java.security.ProtectionDomain;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Weaves every method annotated with {@code @Counted} or {@code @Timed} as its class loads (and,
+ * when attached to a running JVM, classes loaded already). A class is looked at only when its
+ * byte code names one of the annotations, a byte search that costs next to nothing; only then
+ * does {@link ClassWeaver}, the only user of Byte Buddy, parse and weave it. Whatever goes wrong
+ * with one class leaves that class unwoven and the application running.
+ */
+public final class Weaver implements ClassFileTransformer {
+
+    private static final byte[][] MARKERS = {
+        ("L" + InstrumentReader.COUNTED.replace('.', '/') + ";").getBytes(StandardCharsets.US_ASCII),
+        ("L" + InstrumentReader.TIMED.replace('.', '/') + ";").getBytes(StandardCharsets.US_ASCII),
+    };
+    /** Never woven: the agent itself and the JDK. */
+    private static final String[] IGNORED = {"io/emfagent/agent/", "io/emfagent/runtime/", "io/emfagent/tools/",
+        "io/emfagent/shaded/", "io/emfagent/bridge/", "java/", "javax/", "jdk/",
+        "sun/", "com/sun/"};
+
+    private final Instrumentation instrumentation;
+    private final Module bridgeModule;
+    private final Recorders recorders;
+    private final Map<String, String> commonDimensions;
+    private volatile ClassWeaver classWeaver;
+
+    /** @param bridge the bootstrap class that woven code calls */
+    public Weaver(Instrumentation instrumentation, Class<?> bridge, Recorders recorders,
+            Map<String, String> commonDimensions) {
+        this.instrumentation = instrumentation;
+        this.bridgeModule = bridge.getModule();
+        this.recorders = recorders;
+        this.commonDimensions = commonDimensions;
+    }
+
+    /**
+     * Starts weaving. With {@code retransformLoaded} (an agent attached to a running JVM), classes
+     * loaded already are woven too.
+     */
+    public void install(boolean retransformLoaded) {
+        instrumentation.addTransformer(this, true);
+        if (retransformLoaded) {
+            for (Class<?> loaded : instrumentation.getAllLoadedClasses()) {
+                if (isCandidate(loaded)) {
+                    try {
+                        instrumentation.retransformClasses(loaded);
+                    } catch (Throwable t) {
+                        AgentLog.warn("could not weave " + loaded.getName() + ", loaded before the agent: " + t);
+                    }
+                }
+            }
+        }
+    }
+
+    @Override
+    public byte[] transform(Module module, ClassLoader loader, String className, Class<?> classBeingRedefined,
+            ProtectionDomain protectionDomain, byte[] classFile) {
+        if (loader == null || className == null || isIgnored(className) || !namesAnAnnotation(classFile)) {
+            return null;
+        }
+        String typeName = className.replace('/', '.');
+        try {
+            byte[] woven = classWeaver().weave(loader, typeName, classFile);
+            if (woven != null && module != null && module.isNamed() && !module.canRead(bridgeModule)) {
+                // woven code calls the bridge, which a named module does not read by itself
+                instrumentation.redefineModule(module, Set.of(bridgeModule), Map.of(), Map.of(), Set.of(), Map.of());
+            }
+            return woven;
+        } catch (Throwable t) {
+            AgentLog.warn("could not weave " + typeName + "; it runs without metrics: " + t);
+            return null;
+        }
+    }
+
+    private ClassWeaver classWeaver() {
+        ClassWeaver weaver = classWeaver;
+        if (weaver == null) {
+            synchronized (this) {
+                if (classWeaver == null) {
+                    classWeaver = new ClassWeaver(recorders, commonDimensions);
+                }
+                weaver = classWeaver;
+            }
+        }
+        return weaver;
+    }
+
+    private static boolean isIgnored(String internalName) {
+        for (String prefix : IGNORED) {
+            if (internalName.startsWith(prefix)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Whether the class file mentions {@code @Counted} or {@code @Timed} anywhere. */
+    static boolean namesAnAnnotation(byte[] classFile) {
+        for (byte[] marker : MARKERS) {
+            if (indexOf(classFile, marker) >= 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static int indexOf(byte[] data, byte[] pattern) {
+        byte first = pattern[0];
+        int last = data.length - pattern.length;
+        outer:
+        for (int i = 0; i <= last; i++) {
+            if (data[i] != first) {
+                continue;
+            }
+            for (int j = 1; j < pattern.length; j++) {
+                if (data[i + j] != pattern[j]) {
+                    continue outer;
+                }
+            }
+            return i;
+        }
+        return -1;
+    }
+
+    private boolean isCandidate(Class<?> type) {
+        if (type.getClassLoader() == null || isIgnored(type.getName().replace('.', '/'))
+                || !instrumentation.isModifiableClass(type)) {
+            return false;
+        }
+        try {
+            for (Method method : type.getDeclaredMethods()) {
+                for (Annotation annotation : method.getDeclaredAnnotations()) {
+                    String name = annotation.annotationType().getName();
+                    if (name.equals(InstrumentReader.COUNTED) || name.equals(InstrumentReader.TIMED)) {
+                        return true;
+                    }
+                }
+            }
+        } catch (Throwable t) {
+            // a class whose methods cannot be resolved cannot be woven either
+        }
+        return false;
+    }
+}

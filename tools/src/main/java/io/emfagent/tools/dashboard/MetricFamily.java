@@ -1,0 +1,49 @@
+package io.emfagent.tools.dashboard;
+
+import io.emfagent.runtime.rules.EmfRules;
+import io.emfagent.runtime.record.Instrument;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The metrics of one family under one set of dimension values, gathered from every method that
+ * writes them: what one row of the dashboard shows. A name is null when no method writes it.
+ */
+public record MetricFamily(String name, Map<String, String> dimensions, String attempts, String success,
+        String failure, String duration) {
+
+    /** Merges the instruments of methods that share a family and dimensions, in the order found. */
+    public static List<MetricFamily> of(List<Instrument> instruments) {
+        Map<String, MetricFamily> byKey = new LinkedHashMap<>();
+        for (Instrument i : instruments) {
+            String key = i.family() + '\u0000' + i.dimensions();
+            MetricFamily found = byKey.get(key);
+            MetricFamily own = new MetricFamily(i.family(), i.dimensions(), i.attempts(), i.success(), i.failure(),
+                    i.duration());
+            byKey.put(key, found == null ? own : found.merge(own));
+        }
+        return new ArrayList<>(byKey.values());
+    }
+
+    private MetricFamily merge(MetricFamily other) {
+        return new MetricFamily(name, dimensions, first(attempts, other.attempts), first(success, other.success),
+                first(failure, other.failure), first(duration, other.duration));
+    }
+
+    private static String first(String a, String b) {
+        return a != null ? a : b;
+    }
+
+    /** The family and its dimensions beyond Service and Environment, for titles. */
+    public String label() {
+        StringBuilder out = new StringBuilder(name);
+        dimensions.forEach((k, v) -> {
+            if (!k.equals(EmfRules.SERVICE) && !k.equals(EmfRules.ENVIRONMENT)) {
+                out.append(' ').append(k).append('=').append(v);
+            }
+        });
+        return out.toString();
+    }
+}

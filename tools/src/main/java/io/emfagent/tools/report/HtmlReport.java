@@ -1,0 +1,203 @@
+package io.emfagent.tools.report;
+
+import io.emfagent.tools.view.PeriodView;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Writes the report as one self-contained HTML file: inline CSS and SVG, nothing fetched, so it
+ * opens anywhere. Shows, period by period, the dashboard users would build in CloudWatch: throughput
+ * of every family, and per family its success rate, latency percentiles and failures by error_type.
+ */
+final class HtmlReport {
+
+    private static final String CSS = """
+            :root{color-scheme:light;--ink:#1e293b;--muted:#64748b;--line:#e2e8f0}
+            *{box-sizing:border-box}
+            body{margin:0;font:14px/1.45 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;color:var(--ink);background:#f1f5f9}
+            header{padding:18px 28px;background:#0f172a;color:#f8fafc}
+            header h1{margin:0 0 4px;font-size:20px}
+            header p{margin:0;color:#cbd5e1;font-size:13px}
+            main{padding:18px 28px;max-width:1500px;margin:0 auto}
+            section{margin:0 0 22px}
+            h2{font-size:16px;margin:0 0 8px}
+            h2 .dims{font-weight:normal;color:var(--muted);font-size:13px;margin-left:8px}
+            .grid{display:grid;grid-template-columns:repeat(auto-fill,minmax(520px,1fr));gap:14px}
+            .card{background:#fff;border:1px solid var(--line);border-radius:8px;padding:12px 14px}
+            .card h3{margin:0 0 6px;font-size:13px;font-weight:600}
+            .legend{display:flex;flex-wrap:wrap;gap:4px 14px;font-size:12px;color:var(--muted);margin:0 0 4px}
+            .legend i{display:inline-block;width:10px;height:10px;border-radius:2px;margin-right:5px;vertical-align:-1px}
+            svg.chart{width:100%;height:auto;display:block}
+            svg .grid{stroke:var(--line);stroke-width:1}
+            svg .axis{stroke:#94a3b8;stroke-width:1}
+            svg .tick{fill:var(--muted);font-size:11px}
+            svg .empty{fill:var(--muted);font-size:14px}
+            table{border-collapse:collapse;font-size:12px;width:100%}
+            th,td{padding:3px 8px;border-bottom:1px solid var(--line);text-align:right;white-space:nowrap}
+            th:first-child,td:first-child,td.text{text-align:left}
+            td.text{white-space:normal}
+            .problems li{font-family:ui-monospace,monospace;font-size:12px}
+            """;
+
+    private HtmlReport() {
+    }
+
+    /**
+     * @param sources what was read, for the heading
+     * @param problems documents CloudWatch would reject (the first ones), each with file and line
+     * @param problemCount how many there were in all
+     */
+    static void write(Path file, PeriodView view, Families families, String sources, List<String> problems,
+            long problemCount) throws IOException {
+        long[] periods = view.periods().stream().mapToLong(Long::longValue).toArray();
+        StringBuilder html = new StringBuilder(64 * 1024);
+        html.append("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\">")
+                .append("<meta name=\"viewport\" content=\"width=device-width,initial-scale=1\">")
+                .append("<title>EMF report</title><style>").append(CSS).append("</style></head><body>");
+        html.append("<header><h1>EMF report</h1><p>").append(Html.escape(sources)).append(" &middot; namespaces ")
+                .append(Html.escape(String.join(", ", view.namespaces()))).append(" &middot; period ")
+                .append(Html.escape(io.emfagent.runtime.config.Durations.format(view.periodMillis())))
+                .append(" &middot; times in UTC</p></header><main>");
+        List<Family.Row[]> rows = new ArrayList<>();
+        for (Family family : families.all()) {
+            Family.Row[] perPeriod = new Family.Row[periods.length];
+            for (int i = 0; i < periods.length; i++) {
+                perPeriod[i] = family.row(periods[i]);
+            }
+            rows.add(perPeriod);
+        }
+        throughput(html, view, families, rows, periods);
+        for (int f = 0; f < families.all().size(); f++) {
+            family(html, view, families.all().get(f), rows.get(f), periods);
+        }
+        if (problemCount > 0) {
+            html.append("<section class=\"card problems\"><h2>").append(problemCount)
+                    .append(" documents CloudWatch would reject</h2><ul>");
+            problems.forEach(p -> html.append("<li>").append(Html.escape(p)).append("</li>"));
+            if (problemCount > problems.size()) {
+                html.append("<li>&hellip; and ").append(problemCount - problems.size()).append(" more</li>");
+            }
+            html.append("</ul></section>");
+        }
+        html.append("</main></body></html>\n");
+        Files.writeString(file, html, StandardCharsets.UTF_8);
+    }
+
+    private static void throughput(StringBuilder html, PeriodView view, Families families, List<Family.Row[]> rows,
+            long[] periods) {
+        List<SvgChart.Layer> layers = new ArrayList<>();
+        for (int f = 0; f < families.all().size(); f++) {
+            Family family = families.all().get(f);
+            if (family.successMetric() == null) {
+                continue;
+            }
+            double[] values = new double[periods.length];
+            for (int i = 0; i < periods.length; i++) {
+                values[i] = rows.get(f)[i].success();
+            }
+            layers.add(new SvgChart.Layer(family.label() + " (" + family.successMetric() + ")",
+                    SvgChart.PALETTE[layers.size() % SvgChart.PALETTE.length], values));
+        }
+        html.append("<section><div class=\"card\" id=\"throughput\"><h3>Throughput: successes per ")
+                .append(io.emfagent.runtime.config.Durations.format(view.periodMillis())).append("</h3>");
+        legend(html, layers);
+        html.append(SvgChart.lines(SvgChart.WIDE, periods, view.periodMillis(), layers, "", Double.NaN)).append("</div></section>");
+    }
+
+    private static void family(StringBuilder html, PeriodView view, Family family, Family.Row[] rows, long[] periods) {
+        html.append("<section class=\"family\"><h2>").append(Html.escape(family.name())).append("<span class=\"dims\">");
+        family.dimensions().forEach((k, v) -> html.append(Html.escape(k + "=" + v)).append(' '));
+        html.append("</span></h2><div class=\"grid\">");
+        String unit = family.durationUnit().isEmpty() ? "" : " " + family.durationUnit();
+
+        double[] rate = new double[periods.length];
+        double[] p50 = new double[periods.length];
+        double[] p95 = new double[periods.length];
+        double[] p99 = new double[periods.length];
+        for (int i = 0; i < periods.length; i++) {
+            rate[i] = rows[i].successRate();
+            p50[i] = rows[i].p50();
+            p95[i] = rows[i].p95();
+            p99[i] = rows[i].p99();
+        }
+        if (family.successMetric() != null) {
+            List<SvgChart.Layer> layers = List.of(new SvgChart.Layer("success rate", "#16a34a", rate));
+            card(html, "Success rate (%)", "success-rate", layers,
+                    SvgChart.lines(SvgChart.NARROW, periods, view.periodMillis(), layers, "%", 100));
+        }
+        if (family.durationMetric() != null) {
+            List<SvgChart.Layer> layers = List.of(new SvgChart.Layer("p50", "#2563eb", p50),
+                    new SvgChart.Layer("p95", "#d97706", p95), new SvgChart.Layer("p99", "#dc2626", p99));
+            card(html, "Latency" + (unit.isEmpty() ? "" : " (" + unit.strip() + ")") + ": " + family.durationMetric(),
+                    "latency", layers, SvgChart.lines(SvgChart.NARROW, periods, view.periodMillis(), layers, unit, Double.NaN));
+        }
+        if (family.failureMetric() != null) {
+            List<SvgChart.Layer> layers = failureLayers(family, rows, periods.length);
+            card(html, "Failures by error_type: " + family.failureMetric(), "failures", layers,
+                    SvgChart.stacked(SvgChart.NARROW, periods, view.periodMillis(), layers, ""));
+        }
+        totals(html, family, unit);
+        html.append("</div></section>");
+    }
+
+    private static List<SvgChart.Layer> failureLayers(Family family, Family.Row[] rows, int length) {
+        List<SvgChart.Layer> layers = new ArrayList<>();
+        Set<String> types = family.errorTypes();
+        String[] colors = {"#dc2626", "#d97706", "#7c3aed", "#0891b2", "#db2777", "#65a30d", "#475569", "#2563eb"};
+        for (String type : types) {
+            double[] values = new double[length];
+            for (int i = 0; i < length; i++) {
+                values[i] = rows[i].failuresByErrorType().getOrDefault(type, 0.0);
+            }
+            layers.add(new SvgChart.Layer(type, colors[layers.size() % colors.length], values));
+        }
+        if (types.isEmpty()) {
+            double[] values = new double[length];
+            for (int i = 0; i < length; i++) {
+                values[i] = rows[i].failure();
+            }
+            layers.add(new SvgChart.Layer("failures", colors[0], values));
+        }
+        return layers;
+    }
+
+    private static void card(StringBuilder html, String title, String kind, List<SvgChart.Layer> layers, String svg) {
+        html.append("<div class=\"card\" data-chart=\"").append(kind).append("\"><h3>").append(Html.escape(title))
+                .append("</h3>");
+        legend(html, layers);
+        html.append(svg).append("</div>");
+    }
+
+    private static void legend(StringBuilder html, List<SvgChart.Layer> layers) {
+        html.append("<div class=\"legend\">");
+        for (SvgChart.Layer layer : layers) {
+            html.append("<span><i style=\"background:").append(layer.color()).append("\"></i>")
+                    .append(Html.escape(layer.name())).append("</span>");
+        }
+        html.append("</div>");
+    }
+
+    private static void totals(StringBuilder html, Family family, String unit) {
+        Family.Row all = family.row(null);
+        html.append("<div class=\"card\"><h3>All periods</h3><table><tr><th>attempts</th><th>success</th>")
+                .append("<th>failure</th><th>success rate</th><th>p50").append(unit).append("</th><th>p95").append(unit)
+                .append("</th><th>p99").append(unit).append("</th></tr><tr><td>")
+                .append(Numbers.count(all.attempts())).append("</td><td>").append(Numbers.count(all.success()))
+                .append("</td><td>").append(Numbers.count(all.failure())).append("</td><td>")
+                .append(Numbers.percent(all.successRate())).append("</td><td>").append(Numbers.value(all.p50()))
+                .append("</td><td>").append(Numbers.value(all.p95())).append("</td><td>")
+                .append(Numbers.value(all.p99())).append("</td></tr></table>");
+        if (!all.failuresByErrorType().isEmpty()) {
+            html.append("<table style=\"margin-top:10px\"><tr><th>error_type</th><th>failures</th></tr>");
+            all.failuresByErrorType().forEach((type, n) -> html.append("<tr><td>").append(Html.escape(type))
+                    .append("</td><td>").append(Numbers.count(n)).append("</td></tr>"));
+            html.append("</table>");
+        }
+        html.append("</div>");
+    }
+}
