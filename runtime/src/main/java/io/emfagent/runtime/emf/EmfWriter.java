@@ -5,7 +5,6 @@ import io.emfagent.runtime.log.AgentLog;
 import io.emfagent.runtime.aggregate.Interval;
 import io.emfagent.runtime.aggregate.MetricGroup;
 import io.emfagent.runtime.record.Distribution;
-import io.emfagent.runtime.record.LogBuckets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -112,16 +111,17 @@ public final class EmfWriter {
                 values.append(',');
                 counts.append(',');
             }
-            Json.number(values, LogBuckets.middle(d.bucket(i)) / NANOS_PER_MILLI, VALUE_DIGITS);
+            Json.number(values, d.value(i) / NANOS_PER_MILLI, VALUE_DIGITS);
             counts.append(d.count(i));
             count += d.count(i);
         }
         double sumNanos = whole ? d.sumNanos()
                 : estimatedNanos == 0 ? 0 : d.sumNanos() * (estimatedSum(d, from, to) / estimatedNanos);
+        // the exact extremes where this part holds them, else its outermost values
         values.append(counts).append("],\"Max\":");
-        Json.number(values, LogBuckets.middle(d.bucket(to - 1)) / NANOS_PER_MILLI, VALUE_DIGITS);
+        Json.number(values, (to == d.size() ? d.maxNanos() : d.value(to - 1)) / NANOS_PER_MILLI, VALUE_DIGITS);
         values.append(",\"Min\":");
-        Json.number(values, LogBuckets.middle(d.bucket(from)) / NANOS_PER_MILLI, VALUE_DIGITS);
+        Json.number(values, (from == 0 ? d.minNanos() : d.value(from)) / NANOS_PER_MILLI, VALUE_DIGITS);
         values.append(",\"Count\":").append(count).append(",\"Sum\":");
         Json.number(values, sumNanos / NANOS_PER_MILLI, SUM_DIGITS);
         return values.append('}').toString();
@@ -130,7 +130,7 @@ public final class EmfWriter {
     private static double estimatedSum(Distribution d, int from, int to) {
         double sum = 0;
         for (int i = from; i < to; i++) {
-            sum += LogBuckets.middle(d.bucket(i)) * d.count(i);
+            sum += d.value(i) * d.count(i);
         }
         return sum;
     }

@@ -5,9 +5,12 @@ import io.emfagent.runtime.rules.EmfRules;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 
 /**
- * The exception classes a failure metric has seen, each with its slot, up to a limit; the slot past
- * the last stands for {@link #OTHER}. Methods that write the same failure metric share one, so the
- * limit bounds the metric's {@code error_type} values, whatever the number of methods.
+ * The exception types a failure metric has seen, by name, each with its slot, up to a limit; the slot
+ * past the last stands for {@link #OTHER}. Methods that write the same failure metric share one, so
+ * the limit bounds the metric's {@code error_type} values, whatever the number of methods. Types are
+ * kept by name, never as classes: an undeployed application's class loader is not held, and a class
+ * loaded again (a restart in a development server, another web application) takes the slot its
+ * name has already.
  */
 final class ErrorTypes {
 
@@ -15,7 +18,7 @@ final class ErrorTypes {
     static final String OTHER = "Other";
 
     private final String family;
-    private final AtomicReferenceArray<Class<?>> types;
+    private final AtomicReferenceArray<String> types;
     private volatile boolean overflowed;
 
     ErrorTypes(String family, int limit) {
@@ -28,15 +31,19 @@ final class ErrorTypes {
         return types.length() + 1;
     }
 
-    /** The slot of {@code type}: a lookup among at most the limit's classes, and a CAS the first time. */
+    /** The slot of {@code type}: a lookup among at most the limit's names, and a CAS the first time. */
     int slot(Class<?> type) {
+        String name = simpleName(type);
         int limit = types.length();
         for (int slot = 0; slot < limit; slot++) {
-            Class<?> known = types.get(slot);
-            if (known == type) {
-                return slot;
+            String known = types.get(slot);
+            if (known == null) {
+                if (types.compareAndSet(slot, null, name)) {
+                    return slot;
+                }
+                known = types.get(slot);
             }
-            if (known == null && (types.compareAndSet(slot, null, type) || types.get(slot) == type)) {
+            if (known == name || known.equals(name)) {
                 return slot;
             }
         }
@@ -51,17 +58,21 @@ final class ErrorTypes {
                     + " metric family '" + family + "'; the rest are counted as error_type=" + OTHER
                     + " (raise maxErrorTypes to see more)");
         }
-        Class<?> type = slot < types.length() ? types.get(slot) : null;
-        return type == null ? OTHER : name(type);
+        String type = slot < types.length() ? types.get(slot) : null;
+        return type == null ? OTHER : EmfRules.toDimensionValue(type);
     }
 
-    /** The simple class name, as the {@code error_type} dimension value. */
-    static String name(Class<?> type) {
+    /**
+     * The simple name, the same in every run: anonymous classes get the binary name after the
+     * package, and hidden classes (lambdas, generated classes) lose the {@code /0x...} suffix that the
+     * JVM makes anew in each run.
+     */
+    private static String simpleName(Class<?> type) {
         String name = type.getSimpleName();
         if (name.isEmpty()) {
-            // anonymous or hidden classes: the binary name after its package
             name = type.getName().substring(type.getName().lastIndexOf('.') + 1);
         }
-        return EmfRules.toDimensionValue(name);
+        int hidden = name.indexOf('/');
+        return hidden < 0 ? name : name.substring(0, hidden);
     }
 }

@@ -3,6 +3,7 @@ package io.emfagent.runtime.record;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * What one woven method records: its metric names (null when turned off) and the dimensions every
@@ -16,9 +17,17 @@ public final class Instrument {
     private final String success;
     private final String failure;
     private final String duration;
+    private final String family;
     private final Map<String, String> dimensions;
 
+    /** An instrument whose family is its metric names' part before the last dot. */
     public Instrument(String method, String attempts, String success, String failure, String duration,
+            Map<String, String> dimensions) {
+        this(method, null, attempts, success, failure, duration, dimensions);
+    }
+
+    /** @param family the family as the annotation names it, or null to take it from the metric names */
+    public Instrument(String method, String family, String attempts, String success, String failure, String duration,
             Map<String, String> dimensions) {
         this.method = method;
         this.attempts = attempts;
@@ -26,6 +35,13 @@ public final class Instrument {
         this.failure = failure;
         this.duration = duration;
         this.dimensions = Collections.unmodifiableMap(new LinkedHashMap<>(dimensions));
+        this.family = family != null ? family : familyOf(attempts != null ? attempts : success != null ? success
+                : failure != null ? failure : duration);
+    }
+
+    private static String familyOf(String metric) {
+        int dot = metric.lastIndexOf('.');
+        return dot < 0 ? metric : metric.substring(0, dot);
     }
 
     /** {@code Class#method}, for messages. */
@@ -57,11 +73,23 @@ public final class Instrument {
         return dimensions;
     }
 
-    /** The metric family for messages: the part of a metric name before its last dot. */
+    /** The metric family, as the annotation names it (for messages and limits shared by a family). */
     public String family() {
-        String any = attempts != null ? attempts : success != null ? success : failure != null ? failure : duration;
-        int dot = any.lastIndexOf('.');
-        return dot < 0 ? any : any.substring(0, dot);
+        return family;
+    }
+
+    /** Same method, same metrics, same dimensions: a class loaded again can keep its recorder. */
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof Instrument that && method.equals(that.method) && family.equals(that.family)
+                && Objects.equals(attempts, that.attempts) && Objects.equals(success, that.success)
+                && Objects.equals(failure, that.failure) && Objects.equals(duration, that.duration)
+                && dimensions.equals(that.dimensions);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(method, family, attempts, success, failure, duration, dimensions);
     }
 
     @Override

@@ -1,38 +1,29 @@
 package io.emfagent.runtime.record;
 
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
+import io.emfagent.runtime.log.InternalErrors;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicReferenceArray;
 
 /**
- * The counters of one woven method: the hot path. Every cell is allocated here, at weave time (a
- * bucket row on the first value that falls in it), so recording a call allocates nothing. Cells are
- * striped by thread so that threads calling the same method do not fight over one cache line, and
- * every update is a single atomic add that the flush thread later takes with an atomic
- * get-and-set: each call lands in exactly one interval, none is lost or counted twice.
+ * The counters of one woven method: the hot path. Cells are striped by thread, so that threads
+ * calling the same method rarely share a cache line, and each stripe is made the first time a thread
+ * that maps to it records: a method never called costs its stripe table and nothing more, whatever
+ * the number of processors, and memory grows only with what calls record. After that, recording a
+ * call allocates nothing (but the first value in a new row of 64 duration buckets).
  *
- * <p>A timed method keeps no separate success counter: its successes are the count of its success
- * durations, which saves an atomic add per call and keeps the two equal in every interval.
+ * <p>Each stripe keeps two sets of cells behind a {@link Phase}: a call records wholly into the
+ * active set, and {@link #snapshot} takes the other one, so every count, sum, extreme and bucket of
+ * an interval comes from the same calls: successes equal the success durations' count, failures the
+ * failure durations' count and the sum over error types. A timed method's successes are the count of
+ * its success durations, so it keeps no separate success counter.
  */
 public final class MethodRecorder {
-
-    private static final VarHandle LONGS = MethodHandles.arrayElementVarHandle(long[].class);
-    private static final VarHandle ROWS = MethodHandles.arrayElementVarHandle(long[][].class);
-
-    /** Stripe scalars sit in the middle of their array so that two stripes never share a cache line. */
-    private static final int PAD = 8;
-    private static final int SUCCESSES = PAD;
-    private static final int SUCCESS_NANOS = PAD + 1;
-    private static final int FAILURE_NANOS = PAD + 2;
-    private static final int FAILURES = PAD + 3;
 
     private final Instrument instrument;
     private final boolean timed;
     private final int stripeMask;
-    private final long[][] scalars;
-    private final long[][][] successRows;
-    private final long[][][] failureRows;
+    private final AtomicReferenceArray<Phase> stripes;
     private final ErrorTypes errorTypes;
 
     /** @param errorTypes shared with the other methods that write the same failure metric */
@@ -43,10 +34,8 @@ public final class MethodRecorder {
         this.instrument = instrument;
         this.timed = instrument.timed();
         this.stripeMask = stripes - 1;
+        this.stripes = new AtomicReferenceArray<>(stripes);
         this.errorTypes = errorTypes;
-        this.scalars = new long[stripes][FAILURES + errorTypes.slots() + PAD];
-        this.successRows = timed ? new long[stripes][LogBuckets.CHUNKS][] : null;
-        this.failureRows = timed ? new long[stripes][LogBuckets.CHUNKS][] : null;
     }
 
     public Instrument instrument() {
@@ -54,49 +43,120 @@ public final class MethodRecorder {
     }
 
     public void success(long startNanos) {
-        int stripe = stripe();
-        if (timed) {
-            long nanos = System.nanoTime() - startNanos;
-            count(successRows[stripe], nanos);
-            LONGS.getAndAdd(scalars[stripe], SUCCESS_NANOS, nanos);
-        } else {
-            LONGS.getAndAdd(scalars[stripe], SUCCESSES, 1L);
+        long nanos = timed ? System.nanoTime() - startNanos : 0;
+        Phase phase = phase();
+        long entered = phase.enter();
+        try {
+            Cells cells = phase.cells(entered);
+            if (timed) {
+                cells.successIn(nanos);
+            } else {
+                cells.success();
+            }
+        } finally {
+            phase.exit(entered);
         }
     }
 
     public void failure(long startNanos, Throwable thrown) {
-        int stripe = stripe();
-        long[] cells = scalars[stripe];
-        LONGS.getAndAdd(cells, FAILURES + errorTypes.slot(thrown.getClass()), 1L);
-        if (timed) {
-            long nanos = System.nanoTime() - startNanos;
-            count(failureRows[stripe], nanos);
-            LONGS.getAndAdd(cells, FAILURE_NANOS, nanos);
+        long nanos = timed ? System.nanoTime() - startNanos : 0;
+        int slot = errorTypes.slot(thrown.getClass());
+        Phase phase = phase();
+        long entered = phase.enter();
+        try {
+            Cells cells = phase.cells(entered);
+            cells.failure(slot);
+            if (timed) {
+                cells.failureIn(nanos);
+            }
+        } finally {
+            phase.exit(entered);
         }
+    }
+
+    private Phase phase() {
+        int stripe = stripe();
+        Phase phase = stripes.get(stripe);
+        return phase != null ? phase : newStripe(stripe);
+    }
+
+    private Phase newStripe(int stripe) {
+        int slots = errorTypes.slots();
+        Phase fresh = new Phase(new Cells(timed, slots), new Cells(timed, slots));
+        return stripes.compareAndSet(stripe, null, fresh) ? fresh : stripes.get(stripe);
+    }
+
+    private int stripe() {
+        // ids are sequential: mixed, so that platform and virtual threads spread over the stripes alike
+        long id = Thread.currentThread().getId() * 0x9E3779B97F4A7C15L;
+        return (int) (id >>> 40) & stripeMask;
     }
 
     /** Takes what was recorded since the last call; {@code scratch} is a zeroed dense bucket array. */
     public CallSnapshot snapshot(long[] scratch) {
+        // first close every stripe's phase, then read: the sets taken are the writers' no more
+        Cells[] taken = new Cells[stripes.length()];
+        boolean[] settled = new boolean[1];
+        for (int i = 0; i < taken.length; i++) {
+            Phase phase = stripes.get(i);
+            if (phase != null) {
+                taken[i] = phase.flip(settled);
+                if (!settled[0]) {
+                    InternalErrors.record("closing an interval", new IllegalStateException("a call of "
+                            + instrument.method() + " was still being recorded after "
+                            + Phase.MAX_WAIT_NANOS / 1_000_000 + " ms; it may count in a later interval"));
+                }
+            }
+        }
         long successes = 0;
-        long successNanos = 0;
-        long failureNanos = 0;
         long[] failures = new long[errorTypes.slots()];
-        for (long[] cells : scalars) {
-            successes += take(cells, SUCCESSES);
-            successNanos += take(cells, SUCCESS_NANOS);
-            failureNanos += take(cells, FAILURE_NANOS);
-            for (int slot = 0; slot < failures.length; slot++) {
-                failures[slot] += take(cells, FAILURES + slot);
+        for (Cells cells : taken) {
+            if (cells != null) {
+                successes += cells.take(Cells.SUCCESSES);
+                cells.drainFailures(failures);
             }
         }
         Distribution successDurations = null;
         Distribution failureDurations = null;
         if (timed) {
-            successDurations = drain(successRows, scratch, successNanos);
-            failureDurations = drain(failureRows, scratch, failureNanos);
+            successDurations = new Durations(Cells.SUCCESS_NANOS, Cells.SUCCESS_MIN, Cells.SUCCESS_MAX, true)
+                    .take(taken, scratch);
+            failureDurations = new Durations(Cells.FAILURE_NANOS, Cells.FAILURE_MIN, Cells.FAILURE_MAX, false)
+                    .take(taken, scratch);
             successes = successDurations.count();
         }
         return new CallSnapshot(instrument, successes, failuresByName(failures), successDurations, failureDurations);
+    }
+
+    /** Sum, exact extremes and buckets of one kind of duration, gathered over the stripes. */
+    private static final class Durations {
+        private final int sum;
+        private final int min;
+        private final int max;
+        private final boolean ofSuccesses;
+
+        Durations(int sum, int min, int max, boolean ofSuccesses) {
+            this.sum = sum;
+            this.min = min;
+            this.max = max;
+            this.ofSuccesses = ofSuccesses;
+        }
+
+        /** @param dense a zeroed dense bucket array, zeroed again on return */
+        Distribution take(Cells[] taken, long[] dense) {
+            long sumNanos = 0;
+            long minNanos = Long.MAX_VALUE;
+            long maxNanos = -1;
+            for (Cells cells : taken) {
+                if (cells != null) {
+                    sumNanos += cells.take(sum);
+                    minNanos = Math.min(minNanos, cells.take(min));
+                    maxNanos = Math.max(maxNanos, cells.take(max));
+                    Cells.drain(ofSuccesses ? cells.successRows : cells.failureRows, dense);
+                }
+            }
+            return Distribution.takeFrom(dense, sumNanos, minNanos, maxNanos);
+        }
     }
 
     private Map<String, Long> failuresByName(long[] failures) {
@@ -107,45 +167,5 @@ public final class MethodRecorder {
             }
         }
         return byName;
-    }
-
-    private int stripe() {
-        return (int) Thread.currentThread().getId() & stripeMask;
-    }
-
-    private static void count(long[][] rows, long nanos) {
-        int bucket = LogBuckets.index(nanos);
-        int row = bucket >>> LogBuckets.CHUNK_BITS;
-        long[] cells = (long[]) ROWS.getAcquire(rows, row);
-        if (cells == null) {
-            cells = newRow(rows, row);
-        }
-        LONGS.getAndAdd(cells, bucket & (LogBuckets.CHUNK_SIZE - 1), 1L);
-    }
-
-    private static long[] newRow(long[][] rows, int row) {
-        long[] fresh = new long[LogBuckets.CHUNK_SIZE];
-        long[] winner = (long[]) ROWS.compareAndExchangeRelease(rows, row, (long[]) null, fresh);
-        return winner == null ? fresh : winner;
-    }
-
-    private static long take(long[] cells, int index) {
-        return (long) LONGS.getVolatile(cells, index) == 0 ? 0 : (long) LONGS.getAndSet(cells, index, 0L);
-    }
-
-    private static Distribution drain(long[][][] stripes, long[] scratch, long sumNanos) {
-        for (long[][] rows : stripes) {
-            for (int row = 0; row < rows.length; row++) {
-                long[] cells = (long[]) ROWS.getAcquire(rows, row);
-                if (cells == null) {
-                    continue;
-                }
-                int base = row << LogBuckets.CHUNK_BITS;
-                for (int i = 0; i < cells.length; i++) {
-                    scratch[base + i] += take(cells, i);
-                }
-            }
-        }
-        return Distribution.takeFrom(scratch, sumNanos);
     }
 }

@@ -1,6 +1,7 @@
 package io.emfagent.runtime.record;
 
 import io.emfagent.bridge.CallRecorder;
+import io.emfagent.runtime.log.InternalErrors;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -22,6 +23,7 @@ public final class Recorders extends CallRecorder {
     private volatile MethodRecorder[] byId = new MethodRecorder[0];
     /** By failure metric and dimensions: methods writing the same failure metric share its error types. */
     private final Map<String, ErrorTypes> errorTypes = new HashMap<>();
+    private final Map<Instrument, Integer> ids = new HashMap<>();
 
     public Recorders(int stripes, int maxErrorTypes) {
         this.stripes = stripes;
@@ -34,14 +36,23 @@ public final class Recorders extends CallRecorder {
         return Integer.highestOneBit(wanted - 1) << 1;
     }
 
-    /** Adds a method and returns its id. */
+    /**
+     * Adds a method and returns its id. A method registered before with the same instrument (its
+     * class loaded again, by a restarted application or a second class loader) gets the id it had,
+     * so that reloading takes no more memory and no more error type slots.
+     */
     public synchronized int register(Instrument instrument) {
+        Integer known = ids.get(instrument);
+        if (known != null) {
+            return known;
+        }
         MethodRecorder[] grown = Arrays.copyOf(byId, byId.length + 1);
         String failureMetric = instrument.failure() + " " + instrument.dimensions();
         ErrorTypes shared = instrument.failure() == null ? new ErrorTypes(instrument.family(), maxErrorTypes)
                 : errorTypes.computeIfAbsent(failureMetric, key -> new ErrorTypes(instrument.family(), maxErrorTypes));
         grown[grown.length - 1] = new MethodRecorder(instrument, stripes, shared);
         byId = grown;
+        ids.put(instrument, grown.length - 1);
         return grown.length - 1;
     }
 
@@ -62,30 +73,48 @@ public final class Recorders extends CallRecorder {
         return taken;
     }
 
+    // Each entry point catches what it throws itself: woven code must never see it, and an interval
+    // that is short a call is counted and said (InternalErrors), never silent.
+
     @Override
     public void success(int id, long startNanos) {
-        byId[id].success(startNanos);
+        try {
+            byId[id].success(startNanos);
+        } catch (Throwable t) {
+            InternalErrors.record("recording a call", t);
+        }
     }
 
     @Override
     public void failure(int id, long startNanos, Throwable thrown) {
-        byId[id].failure(startNanos, thrown);
+        try {
+            byId[id].failure(startNanos, thrown);
+        } catch (Throwable t) {
+            InternalErrors.record("recording a call", t);
+        }
     }
 
     @Override
     public void completion(int id, long startNanos, Object returned, Throwable thrown) {
-        MethodRecorder recorder = byId[id];
-        if (thrown != null) {
-            recorder.failure(startNanos, thrown);
-        } else if (returned instanceof CompletionStage<?> stage) {
-            stage.whenComplete(new OnCompletion(recorder, startNanos));
-        } else {
-            recorder.success(startNanos);
+        try {
+            MethodRecorder recorder = byId[id];
+            if (thrown != null) {
+                recorder.failure(startNanos, thrown);
+            } else if (returned instanceof CompletionStage<?> stage) {
+                stage.whenComplete(new OnCompletion(recorder, startNanos));
+            } else {
+                recorder.success(startNanos);
+            }
+        } catch (Throwable t) {
+            InternalErrors.record("recording a call", t);
         }
     }
 
+    /** How many wrappers {@link OnCompletion#unwrap} looks through, at most. */
+    static final int MAX_UNWRAP = 16;
+
     /** Records an asynchronous call when its stage completes. */
-    private static final class OnCompletion implements BiConsumer<Object, Throwable> {
+    static final class OnCompletion implements BiConsumer<Object, Throwable> {
         private final MethodRecorder recorder;
         private final long startNanos;
 
@@ -96,16 +125,26 @@ public final class Recorders extends CallRecorder {
 
         @Override
         public void accept(Object value, Throwable thrown) {
-            if (thrown == null) {
-                recorder.success(startNanos);
-            } else {
-                recorder.failure(startNanos, unwrap(thrown));
+            try {
+                if (thrown == null) {
+                    recorder.success(startNanos);
+                } else {
+                    recorder.failure(startNanos, unwrap(thrown));
+                }
+            } catch (Throwable t) {
+                InternalErrors.record("recording an asynchronous call", t);
             }
         }
 
-        private static Throwable unwrap(Throwable thrown) {
+        /**
+         * The exception the stage failed with, inside the wrappers that stages add. Bounded: a cause
+         * chain may be a cycle ({@code a.initCause(b); b.initCause(a)}), and this runs on the thread
+         * that completes the stage.
+         */
+        static Throwable unwrap(Throwable thrown) {
             Throwable cause = thrown;
-            while ((cause instanceof CompletionException || cause instanceof ExecutionException) && cause.getCause() != null) {
+            for (int depth = 0; depth < MAX_UNWRAP && (cause instanceof CompletionException
+                    || cause instanceof ExecutionException) && cause.getCause() != null; depth++) {
                 cause = cause.getCause();
             }
             return cause;

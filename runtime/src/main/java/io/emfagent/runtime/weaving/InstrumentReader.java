@@ -51,9 +51,11 @@ public final class InstrumentReader {
         String success = null;
         String failure = null;
         String duration = null;
+        String familyName = null;
         Map<String, String> dimensions = new LinkedHashMap<>(commonDimensions);
         if (counted != null) {
             String family = family(counted, type, method);
+            familyName = family;
             attempts = metric(where, "@Counted", "attempts", family, string(counted, "attempts"));
             success = metric(where, "@Counted", "success", family, string(counted, "success"));
             failure = metric(where, "@Counted", "failure", family, string(counted, "failure"));
@@ -61,6 +63,7 @@ public final class InstrumentReader {
         }
         if (timed != null) {
             String family = family(timed, type, method);
+            familyName = familyName == null ? family : familyName;
             duration = metric(where, "@Timed", "duration", family, string(timed, "duration"));
             addDimensions(where, "@Timed", strings(timed, "dimensions"), dimensions);
         }
@@ -80,7 +83,7 @@ public final class InstrumentReader {
                     + " dimensions and error_type/status there would be " + (dimensions.size() + 1)
                     + ", and CloudWatch takes at most " + EmfRules.MAX_DIMENSIONS_PER_SET);
         }
-        return new Instrument(where, attempts, success, failure, duration, dimensions);
+        return new Instrument(where, familyName, attempts, success, failure, duration, dimensions);
     }
 
     static String where(TypeDescription type, MethodDescription method) {

@@ -2,6 +2,7 @@ package io.emfagent.runtime.record;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -91,6 +92,140 @@ class MethodRecorderTest {
         assertThat(successes + failures).isEqualTo((long) threads * calls);
         assertThat(failures).isEqualTo((long) threads * calls / 10);
         assertThat(durations).isEqualTo((long) threads * calls);
+    }
+
+    /**
+     * Under contention every interval's numbers come from the same calls: successes are the success
+     * durations' count, failures the failure durations' count, the mean lies within the extremes.
+     */
+    @Test
+    void everySnapshotIsConsistentInItselfUnderContention() throws Exception {
+        MethodRecorder recorder = new MethodRecorder(instrument(true), 2, new ErrorTypes("f", 20));
+        int threads = 8; // more than this machine's cores, and more than the stripes
+        CountDownLatch done = new CountDownLatch(threads);
+        for (int t = 0; t < threads; t++) {
+            new Thread(() -> {
+                for (int i = 0; i < 300_000; i++) {
+                    long start = System.nanoTime() - (i % 1000) * 1000L;
+                    if (i % 3 == 0) {
+                        recorder.failure(start, i % 2 == 0 ? new IllegalStateException() : new ArithmeticException());
+                    } else {
+                        recorder.success(start);
+                    }
+                }
+                done.countDown();
+            }).start();
+        }
+        long[] scratch = new long[LogBuckets.COUNT];
+        int snapshots = 0;
+        long calls = 0;
+        while (done.getCount() > 0 || snapshots == 0) {
+            boolean last = done.getCount() == 0;
+            CallSnapshot s = recorder.snapshot(scratch);
+            snapshots++;
+            calls += s.successes() + s.failureCount();
+            assertThat(s.successes()).isEqualTo(s.successDurations().count());
+            assertThat(s.failureCount()).isEqualTo(s.failureDurations().count());
+            for (Distribution d : List.of(s.successDurations(), s.failureDurations())) {
+                if (!d.isEmpty()) {
+                    assertThat(d.minNanos()).isLessThanOrEqualTo(d.maxNanos());
+                    assertThat((double) d.sumNanos() / d.count()).isBetween((double) d.minNanos(), (double) d.maxNanos());
+                }
+            }
+            if (last) {
+                break;
+            }
+        }
+        CallSnapshot rest = recorder.snapshot(scratch);
+        calls += rest.successes() + rest.failureCount();
+        assertThat(snapshots).isGreaterThan(1);
+        assertThat(calls).isEqualTo(threads * 300_000L);
+    }
+
+    @Test
+    void extremesAreExactAndPercentileValuesStayWithinThem() {
+        MethodRecorder recorder = new MethodRecorder(instrument(true), 2, new ErrorTypes("f", 20));
+        long now = System.nanoTime();
+        recorder.success(now - 1_234_567_891L); // at least this long: the clock moves on while it records
+        Distribution one = recorder.snapshot(new long[LogBuckets.COUNT]).successDurations();
+        assertThat(one.count()).isEqualTo(1);
+        assertThat(one.minNanos()).isEqualTo(one.maxNanos()).isEqualTo(one.sumNanos());
+        assertThat(one.value(0)).isEqualTo((double) one.sumNanos());
+    }
+
+    @Test
+    void aMethodNeverCalledHoldsNoCellsWhateverTheStripes() {
+        MethodRecorder recorder = new MethodRecorder(instrument(true), 64, new ErrorTypes("f", 1000));
+        CallSnapshot snapshot = recorder.snapshot(new long[LogBuckets.COUNT]);
+        assertThat(snapshot.isEmpty()).isTrue();
+    }
+
+    @Test
+    void aCauseChainThatIsACycleEndsTheUnwrapping() {
+        java.util.concurrent.CompletionException a = new java.util.concurrent.CompletionException("a") { };
+        java.util.concurrent.CompletionException b = new java.util.concurrent.CompletionException("b") { };
+        a.initCause(b);
+        b.initCause(a);
+        org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(5), () -> {
+            Recorders recorders = new Recorders(2, 5);
+            int id = recorders.register(instrument(true));
+            java.util.concurrent.CompletableFuture<Object> future = new java.util.concurrent.CompletableFuture<>();
+            recorders.completion(id, System.nanoTime(), future, null);
+            future.completeExceptionally(a);
+            assertThat(recorders.snapshot().get(0).failures()).hasSize(1);
+        });
+    }
+
+    /** A class loaded again by a new class loader (a restarted application) keeps its error type's slot. */
+    @Test
+    void errorTypesAreKeptByNameSoAReloadedClassTakesNoNewSlotAndItsLoaderCanGo() throws Exception {
+        ErrorTypes types = new ErrorTypes("f", 2);
+        MethodRecorder recorder = new MethodRecorder(instrument(false), 2, types);
+        java.lang.ref.WeakReference<ClassLoader> loader = null;
+        for (int restart = 0; restart < 5; restart++) {
+            ClassLoader fresh = new Reloading();
+            Class<?> type = fresh.loadClass(Reloaded.class.getName());
+            assertThat(type).isNotSameAs(Reloaded.class);
+            recorder.failure(0, (Throwable) type.getDeclaredConstructor().newInstance());
+            loader = new java.lang.ref.WeakReference<>(fresh);
+        }
+        recorder.failure(0, new IllegalStateException());
+        assertThat(recorder.snapshot(new long[LogBuckets.COUNT]).failures())
+                .containsExactly(Map.entry("Reloaded", 5L), Map.entry("IllegalStateException", 1L));
+        for (int i = 0; i < 20 && loader.get() != null; i++) {
+            System.gc();
+            Thread.sleep(20);
+        }
+        assertThat(loader.get()).as("the last class loader, once nothing of the application holds it").isNull();
+    }
+
+    @Test
+    void hiddenClassesAreNamedWithoutTheirPerRunSuffix() throws Exception {
+        Runnable lambda = () -> { };
+        assertThat(lambda.getClass().isHidden()).isTrue();
+        assertThat(lambda.getClass().getName()).contains("/0x");
+        ErrorTypes types = new ErrorTypes("f", 5);
+        assertThat(types.name(types.slot(lambda.getClass()))).doesNotContain("/").contains("$$Lambda");
+    }
+
+    /** Defines {@link Reloaded} anew from its class file, as a restarted application's loader would. */
+    private static final class Reloading extends ClassLoader {
+        Reloading() {
+            super(MethodRecorderTest.class.getClassLoader());
+        }
+
+        @Override
+        protected Class<?> loadClass(String name, boolean resolve) throws ClassNotFoundException {
+            if (!name.equals(Reloaded.class.getName())) {
+                return super.loadClass(name, resolve);
+            }
+            try (java.io.InputStream in = getParent().getResourceAsStream(name.replace('.', '/') + ".class")) {
+                byte[] bytes = in.readAllBytes();
+                return defineClass(name, bytes, 0, bytes.length);
+            } catch (java.io.IOException e) {
+                throw new ClassNotFoundException(name, e);
+            }
+        }
     }
 
     @Test
