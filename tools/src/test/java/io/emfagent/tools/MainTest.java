@@ -40,4 +40,13 @@ class MainTest {
         assertThat(run("dashboard")).isEqualTo(2);
         assertThat(err.toString(StandardCharsets.UTF_8)).contains("emf-agent dashboard: give the application's classes");
     }
+
+    @Test
+    void eachCommandAnswersHelpWithItsUsageAndExitCodeZero() {
+        assertThat(run("report", "--help")).isZero();
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("usage: java -jar emf-agent.jar report LOG");
+        assertThat(run("dashboard", "-h")).isZero();
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("usage: java -jar emf-agent.jar dashboard --classes");
+        assertThat(err.toString(StandardCharsets.UTF_8)).isEmpty();
+    }
 }

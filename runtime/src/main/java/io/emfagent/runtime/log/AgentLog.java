@@ -21,10 +21,6 @@ public final class AgentLog {
         debug = true;
     }
 
-    public static boolean debugEnabled() {
-        return debug;
-    }
-
     public static void info(String message) {
         ERR.println("emf-agent: " + message);
     }

@@ -6,16 +6,11 @@ import net.bytebuddy.implementation.bytecode.assign.Assigner;
 
 /**
  * Inlined into every woven method that returns a {@code CompletionStage}: the call counts when the
- * returned stage completes (or at once, when the method throws).
+ * returned stage completes (or at once, when the method throws). It enters as {@link SyncAdvice} does.
  */
 final class AsyncAdvice {
 
     private AsyncAdvice() {
-    }
-
-    @Advice.OnMethodEnter(suppress = Throwable.class)
-    static long enter(@Timing boolean timed) {
-        return timed ? System.nanoTime() : 0L;
     }
 
     @Advice.OnMethodExit(onThrowable = Throwable.class, suppress = Throwable.class)

@@ -121,7 +121,8 @@ final class ClassWeaver {
         return builder.visit(Advice.withCustomMapping()
                 .bind(MethodId.class, id)
                 .bind(Timing.class, timed)
-                .to(advice, ADVICE_CODE)
+                // both kinds enter alike: the asynchronous advice has an exit of its own only
+                .to(SYNC_ADVICE, advice, ADVICE_CODE)
                 .on(woven));
     }
 

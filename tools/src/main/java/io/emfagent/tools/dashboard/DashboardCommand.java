@@ -1,5 +1,6 @@
 package io.emfagent.tools.dashboard;
 
+import io.emfagent.tools.CommandLine;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.emfagent.runtime.rules.EmfRules;
 import io.emfagent.runtime.record.Instrument;
@@ -46,13 +47,14 @@ public final class DashboardCommand {
 
     /** Runs the command; returns the exit code. */
     public static int run(List<String> args, PrintStream out, PrintStream err) {
+        if (CommandLine.asksForHelp(args)) {
+            return CommandLine.help(USAGE, out);
+        }
         DashboardCommand command = new DashboardCommand(out, err);
         try {
             command.parse(args);
         } catch (UsageException e) {
-            err.println("emf-agent dashboard: " + e.getMessage());
-            err.println("usage: java -jar emf-agent.jar " + USAGE);
-            return 2;
+            return CommandLine.usageError("dashboard", e.getMessage(), USAGE, err);
         }
         try {
             return command.generate();

@@ -1,5 +1,6 @@
 package io.emfagent.tools.report;
 
+import io.emfagent.tools.CommandLine;
 import io.emfagent.tools.view.EmfLine;
 import io.emfagent.tools.view.PeriodView;
 import io.emfagent.runtime.config.Durations;
@@ -43,13 +44,14 @@ public final class ReportCommand {
 
     /** Runs the command; returns the exit code. */
     public static int run(List<String> args, PrintStream out, PrintStream err) {
+        if (CommandLine.asksForHelp(args)) {
+            return CommandLine.help(USAGE, out);
+        }
         ReportCommand command = new ReportCommand(out, err);
         try {
             command.parse(args);
         } catch (UsageException e) {
-            err.println("emf-agent report: " + e.getMessage());
-            err.println("usage: java -jar emf-agent.jar " + USAGE);
-            return 2;
+            return CommandLine.usageError("report", e.getMessage(), USAGE, err);
         }
         try {
             return command.report();
