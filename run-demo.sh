@@ -98,10 +98,13 @@ trap - EXIT
 grep '^ticketing-service' "$OUT/service.err" | sed 's/^/    /'
 
 echo
-cat "$OUT/loadgen.out"
+grep -v "^loadgen:" "$OUT/loadgen.out"
 echo
 echo "EMF lines: $EMF ($(wc -l < "$EMF") documents; service output in $OUT/service.out and $OUT/service.err)"
 echo
+echo "Two of them, and what CloudWatch extracts from each:"
+echo
+java -cp "$APP_JAR" io.emfagent.sample.loadtest.EmfTour "$EMF"
 CHECK=0
 java -cp "$APP_JAR:$TOOLS_CP" io.emfagent.sample.loadtest.MetricsCheck \
   --tally "$TALLY" --emf "$EMF" --service ticketing-service --environment demo || CHECK=$?
