@@ -1,23 +1,29 @@
 #!/usr/bin/env bash
 # The emf-agent demo: builds the agent and the sample ticketing service, runs the service with
-# -javaagent under a few seconds of mixed load, stops it with SIGTERM, then shows the client's tally, where
-# the EMF lines are, what CloudWatch would extract from them, and checks that the two agree exactly.
+# -javaagent through a story (steady, an incident, recovery), stops it with SIGTERM, then shows the
+# client's tally, what CloudWatch would extract from the EMF lines, and checks that the two agree exactly.
 #
-#   ./run-demo.sh [--requests N] [--concurrency C] [--no-build]
-#   (defaults: 5000 requests, 16 clients; --no-build reuses the jars already built)
+#   ./run-demo.sh [--quick | --long | --requests N] [--concurrency C] [--no-build]
+#   (default: a 30 s story, 16 clients; --quick 12 s, --long 90 s; --requests N sends N requests
+#   as fast as possible instead; --no-build reuses the jars already built)
+#   MAVEN_ARGS: extra Maven options for the build, e.g. MAVEN_ARGS='-s my-settings.xml -Dmaven.repo.local=/tmp/m2'
+#   example: MAVEN_ARGS=-o ./run-demo.sh --quick
 set -euo pipefail
 cd "$(dirname "$0")"
 
-REQUESTS=5000
+REQUESTS=
+STORY=30s
 CONCURRENCY=16
 BUILD=yes
 while [ $# -gt 0 ]; do
   case "$1" in
-    --requests) REQUESTS="${2:?--requests needs a number}"; shift 2 ;;
+    --requests) REQUESTS="${2:?--requests needs a number}"; STORY=; shift 2 ;;
+    --quick) STORY=12s; REQUESTS=; shift ;;
+    --long) STORY=90s; REQUESTS=; shift ;;
     --concurrency) CONCURRENCY="${2:?--concurrency needs a number}"; shift 2 ;;
     --no-build) BUILD=no; shift ;;
-    -h|--help) sed -n '2,7p' "$0"; exit 0 ;;
-    *) echo "unknown option: $1 (use --requests N --concurrency C)" >&2; exit 2 ;;
+    -h|--help) sed -n '2,10p' "$0"; exit 0 ;;
+    *) echo "unknown option: $1 (use --quick, --long, --requests N, --concurrency C, --no-build)" >&2; exit 2 ;;
   esac
 done
 
@@ -30,16 +36,19 @@ AGENT_JAR=agent/target/emf-agent.jar
 TOOLS_CP=tools/target/emf-tools.jar:runtime/target/emf-runtime.jar
 # enough seats that every booking in the mix finds a free one (each paid booking keeps 1-2 seats):
 # 500 seats per event and one event per 400 requests, at least 10
+# a story sends about 1.7 requests per journey at 150 journeys a second
 SEATS_PER_EVENT=500
-EVENTS=$(( REQUESTS / 400 < 10 ? 10 : REQUESTS / 400 ))
+PLANNED=${REQUESTS:-$(( ${STORY%s} * 150 * 2 ))}
+EVENTS=$(( PLANNED / 400 < 10 ? 10 : PLANNED / 400 ))
 EVENTS=$(( EVENTS > 1000 ? 1000 : EVENTS ))
 
 if [ "$BUILD" = yes ]; then
-  echo "==> building (mvn -B -q package -DskipTests)"
-  mvn -B -q package -DskipTests
-  if ! grep -q '<module>sample-ticketing-app</module>' pom.xml; then
-    mvn -B -q -f sample-ticketing-app/pom.xml package -DskipTests
-  fi
+  # Maven 3.9 reads MAVEN_ARGS itself; older ones get it here (word splitting intended)
+  MVN_EXTRA=
+  if ! mvn -version 2>/dev/null | grep -qE 'Apache Maven (3\.(9|[1-9][0-9])|[4-9])'; then MVN_EXTRA=${MAVEN_ARGS:-}; fi
+  echo "==> building (mvn -B -q package -DskipTests ${MAVEN_ARGS:-})"
+  # shellcheck disable=SC2086
+  mvn -B -q $MVN_EXTRA package -DskipTests
 fi
 for jar in "$APP_JAR" "$AGENT_JAR"; do
   [ -f "$jar" ] || { echo "$jar is missing: run without --no-build" >&2; exit 1; }
@@ -67,9 +76,16 @@ done
 [ -n "$PORT" ] || { echo "the service was not ready within 30 s" >&2; cat "$OUT/service.err" >&2; exit 1; }
 echo "    listening on port $PORT"
 
-echo "==> load: $REQUESTS requests from $CONCURRENCY clients (contention, declines, poison messages, bad requests, ...)"
+if [ -n "$STORY" ]; then
+  LOAD=(--story "$STORY")
+  echo "==> load: a $STORY story from $CONCURRENCY clients, ~150 user journeys a second (contention, declines, poison messages, bad requests, ...)"
+else
+  LOAD=(--requests "$REQUESTS")
+  echo "==> load: $REQUESTS requests from $CONCURRENCY clients (contention, declines, poison messages, bad requests, ...)"
+fi
 java -cp "$APP_JAR" io.emfagent.sample.loadtest.LoadGenerator --url "http://127.0.0.1:$PORT" \
-  --requests "$REQUESTS" --concurrency "$CONCURRENCY" --tally "$TALLY" > "$OUT/loadgen.out"
+  "${LOAD[@]}" --concurrency "$CONCURRENCY" --tally "$TALLY" | tee "$OUT/loadgen.out" | grep '^loadgen:' | sed 's/^/    /'
+
 
 echo "==> stopping the service with SIGTERM (it finishes in-flight work, the agent writes the last interval)"
 kill -TERM "$SERVICE_PID"
@@ -82,10 +98,13 @@ trap - EXIT
 grep '^ticketing-service' "$OUT/service.err" | sed 's/^/    /'
 
 echo
-cat "$OUT/loadgen.out"
+grep -v "^loadgen:" "$OUT/loadgen.out"
 echo
 echo "EMF lines: $EMF ($(wc -l < "$EMF") documents; service output in $OUT/service.out and $OUT/service.err)"
 echo
+echo "Two of them, and what CloudWatch extracts from each:"
+echo
+java -cp "$APP_JAR" io.emfagent.sample.loadtest.EmfTour "$EMF"
 CHECK=0
 java -cp "$APP_JAR:$TOOLS_CP" io.emfagent.sample.loadtest.MetricsCheck \
   --tally "$TALLY" --emf "$EMF" --service ticketing-service --environment demo || CHECK=$?

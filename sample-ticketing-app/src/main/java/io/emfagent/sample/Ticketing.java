@@ -6,6 +6,7 @@ import io.emfagent.sample.adapter.out.memory.InMemoryEventRepository;
 import io.emfagent.sample.adapter.out.memory.InMemorySeatInventory;
 import io.emfagent.sample.adapter.out.memory.InMemoryTicketRepository;
 import io.emfagent.sample.adapter.out.payment.SimulatedPaymentGateway;
+import io.emfagent.sample.adapter.out.simulation.Conditions;
 import io.emfagent.sample.app.PayBookingUseCase;
 import io.emfagent.sample.app.ReserveTicketUseCase;
 import io.emfagent.sample.app.SeatLockService;
@@ -23,6 +24,7 @@ final class Ticketing {
     private final PayBookingUseCase pay;
     private final TicketingQueries queries;
     private final InProcessEventBus bus;
+    private final Conditions conditions;
 
     Ticketing(List<Event> events, Duration paymentLatency, double declineRate) {
         InMemoryEventRepository eventRepository = new InMemoryEventRepository(events);
@@ -31,9 +33,15 @@ final class Ticketing {
         InMemoryTicketRepository tickets = new InMemoryTicketRepository();
         SeatLockService seatLocks = new SeatLockService(inventory);
         TicketIssuer issuer = new TicketIssuer(tickets);
-        this.bus = new InProcessEventBus(issuer::handle).start();
+        this.conditions = new Conditions(paymentLatency, declineRate);
+        // the pause stands for the ticket store's latency, outside the measured handler: a slow store makes
+        // the consumer fall behind (fewer messages processed per second), as a slow broker consumer would
+        this.bus = new InProcessEventBus(message -> {
+            conditions.consumerPause();
+            issuer.handle(message);
+        }).start();
         this.reserve = new ReserveTicketUseCase(eventRepository, bookings, seatLocks, () -> "bk-" + UUID.randomUUID());
-        this.pay = new PayBookingUseCase(bookings, seatLocks, new SimulatedPaymentGateway(paymentLatency, declineRate),
+        this.pay = new PayBookingUseCase(bookings, seatLocks, new SimulatedPaymentGateway(conditions),
                 bus);
         this.queries = new TicketingQueries(eventRepository, inventory, bookings, tickets);
     }
@@ -48,6 +56,10 @@ final class Ticketing {
 
     TicketingQueries queries() {
         return queries;
+    }
+
+    Conditions conditions() {
+        return conditions;
     }
 
     InProcessEventBus bus() {

@@ -29,7 +29,8 @@ public final class TicketingApp {
         Ticketing ticketing = new Ticketing(SeedData.events(config.events(), config.seatsPerEvent()),
                 config.paymentLatency(), config.declineRate());
         TicketingHttpServer server = TicketingHttpServer.start(new InetSocketAddress(config.host(), config.port()),
-                config.httpThreads(), ticketing.reserve(), ticketing.pay(), ticketing.queries());
+                config.httpThreads(), ticketing.reserve(), ticketing.pay(), ticketing.queries(),
+                ticketing.conditions());
         // an ordinary shutdown hook: the agent writes its last interval after the application's hooks
         // have finished, so everything the graceful stop completes is counted
         Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(server, ticketing, config), "graceful-stop"));

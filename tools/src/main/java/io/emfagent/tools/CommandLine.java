@@ -22,9 +22,10 @@ public final class CommandLine {
         return args.contains("--help") || args.contains("-h");
     }
 
-    /** Prints the usage for {@code --help}; returns {@link #OK}. */
-    public static int help(String usage, PrintStream out) {
+    /** Prints the usage and an example for {@code --help}; returns {@link #OK}. */
+    public static int help(String usage, String example, PrintStream out) {
         out.println("usage: java -jar emf-agent.jar " + usage);
+        out.println(example);
         return OK;
     }
 

@@ -44,9 +44,11 @@ class MainTest {
     @Test
     void eachCommandAnswersHelpWithItsUsageAndExitCodeZero() {
         assertThat(run("report", "--help")).isZero();
-        assertThat(out.toString(StandardCharsets.UTF_8)).contains("usage: java -jar emf-agent.jar report LOG");
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("usage: java -jar emf-agent.jar report LOG")
+                .contains("example: java -jar emf-agent.jar report target/demo/emf.log");
         assertThat(run("dashboard", "-h")).isZero();
-        assertThat(out.toString(StandardCharsets.UTF_8)).contains("usage: java -jar emf-agent.jar dashboard --classes");
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("usage: java -jar emf-agent.jar dashboard --classes")
+                .contains("example: java -jar emf-agent.jar dashboard --classes app.jar");
         assertThat(err.toString(StandardCharsets.UTF_8)).isEmpty();
     }
 }

@@ -4,7 +4,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.emfagent.sample.loadtest.SeatPool.SeatRef;
 import java.io.IOException;
+import java.net.URI;
 import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -15,6 +18,8 @@ import java.util.Random;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Drives the ticketing service with a mix of realistic and failing requests from many client threads, and
@@ -26,6 +31,8 @@ public final class LoadGenerator {
             "usage: java -cp sample-ticketing-app.jar io.emfagent.sample.loadtest.LoadGenerator [options]",
             "  --url URL          default http://127.0.0.1:8080",
             "  --requests N       default 5000",
+            "  --story DURATION   instead of --requests: steady, incident, recovery, a third each (e.g. 30s)",
+            "  --rate R           user journeys started per second with --story, default 150",
             "  --concurrency C    client threads, default 16",
             "  --mix M            default " + LoadConfig.DEFAULT_MIX,
             "  --seed S           random seed, default: varies",
@@ -67,6 +74,8 @@ public final class LoadGenerator {
         long seed = System.nanoTime();
         Path tally = Path.of("target", "loadgen-tally.json");
         boolean progress = true;
+        Duration story = null;
+        double rate = 150;
         for (int i = 0; i < args.length; i++) {
             String name = args[i];
             if (name.equals("--quiet")) {
@@ -85,14 +94,28 @@ public final class LoadGenerator {
                     case "--mix" -> mix = value;
                     case "--seed" -> seed = Long.parseLong(value);
                     case "--tally" -> tally = Path.of(value);
+                    case "--story" -> story = storyLength(value);
+                    case "--rate" -> rate = Double.parseDouble(value);
                     default -> throw new IllegalArgumentException("unknown option " + name);
                 }
             } catch (NumberFormatException e) {
                 throw new IllegalArgumentException(name + " must be a number, not '" + value + "'", e);
             }
         }
+        List<Phase> phases = story == null ? List.of() : Story.of(story);
         return new LoadConfig(url, requests, concurrency, LoadConfig.parseMix(mix), seed, Duration.ofSeconds(10),
-                tally, progress);
+                tally, progress, phases, story == null ? 0 : rate);
+    }
+
+    private static Duration storyLength(String value) {
+        if (!value.matches("\\d{1,4}s")) {
+            throw new IllegalArgumentException("--story must be seconds like 30s, not '" + value + "'");
+        }
+        Duration length = Duration.ofSeconds(Long.parseLong(value.substring(0, value.length() - 1)));
+        if (length.getSeconds() < 3) {
+            throw new IllegalArgumentException("--story must be at least 3s, one second per act");
+        }
+        return length;
     }
 
     /** Runs the load to the end (every request answered or failed), writes the tally file, returns the tally. */
@@ -100,24 +123,48 @@ public final class LoadGenerator {
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(Duration.ofSeconds(2)).build();
         SeatPool seats = new SeatPool(discoverFreeSeats(http, config));
-        Budget budget = new Budget(config.requests());
+        boolean story = !config.phases().isEmpty();
+        // a story ends with its last phase, not with a number of requests
+        Budget budget = new Budget(story ? Long.MAX_VALUE : config.requests());
         Scenarios scenarios = new Scenarios(new ApiClient(http, config.baseUrl(), config.timeout(), tally), budget,
                 seats);
-        List<Scenario> weighted = weighted(config.mix());
+        AtomicReference<List<Scenario>> weighted = new AtomicReference<>(weighted(config.mix()));
+        AtomicBoolean over = new AtomicBoolean();
+        Pacer pacer = new Pacer(config.rate());
         ExecutorService clients = Executors.newFixedThreadPool(config.concurrency());
         Progress progress = new Progress(budget, tally, System.err, config.progress());
         try {
+            if (story) {
+                play(config.phases().get(0), http, config, weighted);
+            }
             for (int c = 0; c < config.concurrency(); c++) {
                 Random random = new Random(config.seed() * 31 + c);
                 clients.execute(() -> {
-                    while (budget.started() < budget.total()) {
-                        scenarios.play(weighted.get(random.nextInt(weighted.size())), random);
+                    while (!over.get() && budget.started() < budget.total()) {
+                        pacer.await();
+                        List<Scenario> mix = weighted.get();
+                        scenarios.play(mix.get(random.nextInt(mix.size())), random);
                     }
                 });
             }
+            if (story) {
+                long start = System.nanoTime();
+                Duration elapsed = Duration.ZERO;
+                for (int p = 0; p < config.phases().size(); p++) {
+                    if (p > 0) {
+                        play(config.phases().get(p), http, config, weighted);
+                    }
+                    elapsed = elapsed.plus(config.phases().get(p).length());
+                    long wait = start + elapsed.toNanos() - System.nanoTime();
+                    if (wait > 0) {
+                        TimeUnit.NANOSECONDS.sleep(wait);
+                    }
+                }
+                over.set(true);
+            }
             clients.shutdown();
             // bounded: every request has its own time-out, so this is only a guard against a hung client
-            long guardSeconds = 60 + config.requests() / 10L;
+            long guardSeconds = 60 + (story ? 0 : config.requests() / 10L);
             if (!clients.awaitTermination(guardSeconds, TimeUnit.SECONDS)) {
                 clients.shutdownNow();
                 throw new IllegalStateException("the load did not finish within " + guardSeconds + " s");
@@ -129,6 +176,21 @@ public final class LoadGenerator {
             tally.write(config.tallyFile());
         }
         return tally;
+    }
+
+    /** Sets the phase's conditions on the service, then its mix; says so on stdout, where the story is told. */
+    private static void play(Phase phase, HttpClient http, LoadConfig config,
+            AtomicReference<List<Scenario>> weighted) throws IOException, InterruptedException {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(config.baseUrl() + "/simulation?"
+                + phase.simulationQuery())).timeout(config.timeout()).PUT(HttpRequest.BodyPublishers.noBody()).build();
+        HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != 200) {
+            throw new IllegalStateException("the service refused the " + phase.name() + " phase's conditions: "
+                    + response.statusCode() + " " + response.body());
+        }
+        weighted.set(weighted(phase.mix()));
+        System.out.printf("loadgen: %-9s %3d s  %s%n", phase.name(), phase.length().toSeconds(), phase.story());
+        System.out.flush();
     }
 
     private static List<Scenario> weighted(Map<Scenario, Integer> mix) {

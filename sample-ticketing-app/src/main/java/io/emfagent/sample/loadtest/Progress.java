@@ -38,8 +38,10 @@ final class Progress {
     private void print(String prefix) {
         double seconds = Math.max(1e-3, (System.nanoTime() - startNanos) / 1e9);
         long done = tally.sent();
-        out.printf("%sloadgen: %d/%d requests answered or failed, %.0f req/s, %.1f s, no response: %d   ", prefix,
-                done, budget.total(), done / seconds, seconds, tally.countOutcomes("no response"));
+        // a story has no total: it ends with its last phase
+        String total = budget.total() == Long.MAX_VALUE ? "" : "/" + budget.total();
+        out.printf("%sloadgen: %d%s requests answered or failed, %.0f req/s, %.1f s, no response: %d   ", prefix,
+                done, total, done / seconds, seconds, tally.countOutcomes("no response"));
         out.flush();
     }
 

@@ -31,4 +31,24 @@ class LoadConfigTest {
         assertThatThrownBy(() -> LoadGenerator.parse(new String[] {"--requests", "0"}))
                 .hasMessageContaining("at least 1");
     }
+
+    @Test
+    void aStoryIsThreeActsWithTheIncidentInTheMiddleAndEveryOutcomeKindInEach() {
+        LoadConfig config = LoadGenerator.parse(new String[] {"--story", "30s", "--rate", "50"});
+        assertThat(config.phases()).extracting(Phase::name).containsExactly("steady", "incident", "recovery");
+        assertThat(config.phases()).allSatisfy(p -> {
+            assertThat(p.length()).isEqualTo(java.time.Duration.ofSeconds(10));
+            assertThat(p.mix().values()).allMatch(w -> w > 0).hasSize(Scenario.values().length);
+        });
+        Phase steady = config.phases().get(0);
+        Phase incident = config.phases().get(1);
+        assertThat(incident.paymentLatency()).isGreaterThan(steady.paymentLatency());
+        assertThat(incident.declineRate()).isGreaterThan(steady.declineRate());
+        assertThat(incident.consumerDelay()).isPositive();
+        assertThat(incident.mix().get(Scenario.CONTENTION)).isGreaterThan(steady.mix().get(Scenario.CONTENTION));
+        assertThat(incident.simulationQuery()).isEqualTo("paymentLatency=60ms&declineRate=0.3&consumerDelay=25ms");
+        assertThat(config.rate()).isEqualTo(50);
+        assertThatThrownBy(() -> LoadGenerator.parse(new String[] {"--story", "half a minute"}))
+                .hasMessageContaining("--story must be seconds like 30s");
+    }
 }

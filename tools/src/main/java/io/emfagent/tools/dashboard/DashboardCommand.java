@@ -24,6 +24,9 @@ import java.util.Map;
  */
 public final class DashboardCommand {
 
+    /** What {@code --help} shows after the usage: one command to copy. */
+    public static final String EXAMPLE = "example: java -jar emf-agent.jar dashboard --classes app.jar --namespace TicketingSystem/Booking"
+            + " --service ticketing-service --environment production --output dashboard.json";
     public static final String USAGE = "dashboard --classes JAR|DIR [--classes ...] --namespace NS --service NAME"
             + " --environment NAME [--dimension Name=value ...] [--region us-east-1] [--period 60]"
             + " [--output dashboard.json] [--cloudformation template.yaml|.json]";
@@ -48,7 +51,7 @@ public final class DashboardCommand {
     /** Runs the command; returns the exit code. */
     public static int run(List<String> args, PrintStream out, PrintStream err) {
         if (CommandLine.asksForHelp(args)) {
-            return CommandLine.help(USAGE, out);
+            return CommandLine.help(USAGE, EXAMPLE, out);
         }
         DashboardCommand command = new DashboardCommand(out, err);
         try {

@@ -21,6 +21,8 @@ import java.util.List;
  */
 public final class ReportCommand {
 
+    /** What {@code --help} shows after the usage: one command to copy. */
+    public static final String EXAMPLE = "example: java -jar emf-agent.jar report target/demo/emf.log --period 1s --html report.html";
     public static final String USAGE = "report LOG [LOG ...] [--html FILE] [--period DURATION]";
     /** Periods of the HTML charts when --period is not given: CloudWatch's standard resolution. */
     private static final long DEFAULT_CHART_PERIOD = 60_000;
@@ -45,7 +47,7 @@ public final class ReportCommand {
     /** Runs the command; returns the exit code. */
     public static int run(List<String> args, PrintStream out, PrintStream err) {
         if (CommandLine.asksForHelp(args)) {
-            return CommandLine.help(USAGE, out);
+            return CommandLine.help(USAGE, EXAMPLE, out);
         }
         ReportCommand command = new ReportCommand(out, err);
         try {

@@ -3,6 +3,7 @@ package io.emfagent.sample.adapter.in.http;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpServer;
+import io.emfagent.sample.adapter.out.simulation.Conditions;
 import io.emfagent.sample.app.PayBookingUseCase;
 import io.emfagent.sample.app.ReserveTicketUseCase;
 import io.emfagent.sample.app.TicketingQueries;
@@ -30,7 +31,7 @@ public final class TicketingHttpServer {
     private final RequestGate gate = new RequestGate();
 
     private TicketingHttpServer(InetSocketAddress address, int threads, ReserveTicketUseCase reserve,
-            PayBookingUseCase pay, TicketingQueries queries) throws IOException {
+            PayBookingUseCase pay, TicketingQueries queries, Conditions conditions) throws IOException {
         this.server = HttpServer.create(address, 512);
         AtomicInteger n = new AtomicInteger();
         this.workers = Executors.newFixedThreadPool(threads, r -> {
@@ -42,12 +43,21 @@ public final class TicketingHttpServer {
         // amounts are money: read them as exact decimals, never through a double
         ObjectMapper json = new ObjectMapper().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
         server.createContext("/", new ApiHandler(reserve, pay, queries, gate, json));
+        if (conditions != null) {
+            server.createContext("/simulation", new SimulationHandler(conditions, new HttpResponses(json)));
+        }
     }
 
     /** Binds and starts serving; port 0 picks a free port (see {@link #port}). */
     public static TicketingHttpServer start(InetSocketAddress address, int threads, ReserveTicketUseCase reserve,
             PayBookingUseCase pay, TicketingQueries queries) throws IOException {
-        TicketingHttpServer s = new TicketingHttpServer(address, threads, reserve, pay, queries);
+        return start(address, threads, reserve, pay, queries, null);
+    }
+
+    /** As above, with {@code PUT /simulation} changing the simulated {@code conditions}; null for none. */
+    public static TicketingHttpServer start(InetSocketAddress address, int threads, ReserveTicketUseCase reserve,
+            PayBookingUseCase pay, TicketingQueries queries, Conditions conditions) throws IOException {
+        TicketingHttpServer s = new TicketingHttpServer(address, threads, reserve, pay, queries, conditions);
         s.server.start();
         return s;
     }
