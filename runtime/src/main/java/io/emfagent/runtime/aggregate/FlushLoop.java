@@ -2,6 +2,7 @@ package io.emfagent.runtime.aggregate;
 
 import io.emfagent.runtime.aggregate.IntervalOutput.Delivered;
 import io.emfagent.runtime.log.AgentLog;
+import io.emfagent.runtime.log.InternalErrors;
 import io.emfagent.runtime.record.Recorders;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -96,6 +97,9 @@ public final class FlushLoop {
                     health.written(delivered.documents(), delivered.bytes());
                     health.dropped(delivered.lost());
                 }
+            }
+            if (health != null) {
+                health.internalErrors(InternalErrors.take());
             }
             // on its own, so that it is counted as reported only when it got through
             if (health != null && health.hasNews() && output.write(health.report(start)).lost() == 0) {
