@@ -3,7 +3,8 @@ package io.emfagent.runtime.aggregate;
 import java.util.Map;
 
 /**
- * The agent's own metrics: EMF documents and bytes handed to the sink, and documents dropped, since
+ * The agent's own metrics: EMF documents and bytes handed to the sink, documents dropped, and the
+ * agent's internal errors, since
  * they were last reported. Written after each interval's documents, under the application's
  * Service and Environment, so that a dashboard shows whether the agent itself is healthy.
  */
@@ -12,11 +13,14 @@ final class AgentHealth {
     static final String DOCUMENTS = "emfagent.documents";
     static final String BYTES = "emfagent.bytes";
     static final String DROPPED_DOCUMENTS = "emfagent.dropped_documents";
+    /** Throwables of the agent's own, caught so that the application never saw them ({@code InternalErrors}). */
+    static final String INTERNAL_ERRORS = "emfagent.internal_errors";
 
     private final MetricGroup group;
     private long documents;
     private long bytes;
     private long dropped;
+    private long internalErrors;
 
     AgentHealth(Map<String, String> dimensions) {
         this.group = MetricGroup.of(dimensions);
@@ -31,8 +35,12 @@ final class AgentHealth {
         dropped += documentCount;
     }
 
+    void internalErrors(long count) {
+        internalErrors += count;
+    }
+
     boolean hasNews() {
-        return documents > 0 || dropped > 0;
+        return documents > 0 || dropped > 0 || internalErrors > 0;
     }
 
     Interval report(long startMillis) {
@@ -40,6 +48,7 @@ final class AgentHealth {
         interval.addCount(group, DOCUMENTS, documents);
         interval.addCount(group, BYTES, bytes);
         interval.addCount(group, DROPPED_DOCUMENTS, dropped);
+        interval.addCount(group, INTERNAL_ERRORS, internalErrors);
         return interval;
     }
 
@@ -48,5 +57,6 @@ final class AgentHealth {
         documents = 0;
         bytes = 0;
         dropped = 0;
+        internalErrors = 0;
     }
 }

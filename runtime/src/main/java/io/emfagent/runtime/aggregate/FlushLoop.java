@@ -2,6 +2,7 @@ package io.emfagent.runtime.aggregate;
 
 import io.emfagent.runtime.aggregate.IntervalOutput.Delivered;
 import io.emfagent.runtime.log.AgentLog;
+import io.emfagent.runtime.log.InternalErrors;
 import io.emfagent.runtime.record.Recorders;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -11,7 +12,8 @@ import java.util.function.LongSupplier;
  * Closes an interval at every boundary of the wall clock (a 60 s interval flushes at each full
  * minute), and hands on what it recorded: snapshot, merge, then the {@link IntervalOutput} (EMF,
  * sink), on one daemon thread. Business
- * threads never wait for it. {@link #close} writes the last, partial interval.
+ * threads never wait for it. {@link #writeSoFar} writes the current interval's calls so far without
+ * closing it; {@link #close} writes the last, partial interval.
  */
 public final class FlushLoop {
 
@@ -96,6 +98,9 @@ public final class FlushLoop {
                     health.dropped(delivered.lost());
                 }
             }
+            if (health != null) {
+                health.internalErrors(InternalErrors.take());
+            }
             // on its own, so that it is counted as reported only when it got through
             if (health != null && health.hasNews() && output.write(health.report(start)).lost() == 0) {
                 health.reported();
@@ -106,22 +111,45 @@ public final class FlushLoop {
     }
 
     /**
+     * For the shutdown hook, first thing: writes what the current interval recorded so far, at once,
+     * without closing it; what is recorded later goes to the next write. Waits at most
+     * {@code timeoutMillis}; returns false (with a warning) when the output did not take it, so that
+     * nothing more is tried.
+     */
+    public boolean writeSoFarWithin(long timeoutMillis) {
+        return within(this::writeSoFar, "emf-agent-first-write", timeoutMillis);
+    }
+
+    /** Writes the current interval's calls so far; the interval goes on. */
+    synchronized void writeSoFar() {
+        if (!closed) {
+            writeInterval(windowStart);
+        }
+    }
+
+    /**
      * For the shutdown hook: {@link #close} on a daemon thread, waiting at most {@code timeoutMillis},
      * so that a sink that hangs (a pipe nobody reads) cannot hold the JVM's exit.
      */
-    public void closeWithin(long timeoutMillis) {
-        Thread closer = new Thread(this::close, "emf-agent-final-flush");
-        closer.setDaemon(true);
-        closer.start();
+    public boolean closeWithin(long timeoutMillis) {
+        return within(this::close, "emf-agent-final-flush", timeoutMillis);
+    }
+
+    private boolean within(Runnable write, String threadName, long timeoutMillis) {
+        Thread writer = new Thread(write, threadName);
+        writer.setDaemon(true);
+        writer.start();
         try {
-            closer.join(timeoutMillis);
+            writer.join(Math.max(1, timeoutMillis));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        if (closer.isAlive()) {
+        if (writer.isAlive()) {
             AgentLog.warn("the last interval was not written within " + timeoutMillis + " ms (" + output.describe()
                     + " does not take it); the JVM exits without it");
+            return false;
         }
+        return true;
     }
 
     /** Stops the loop and writes the partial interval. Safe to call more than once. */

@@ -42,6 +42,9 @@ final class OtherShutdownHooks {
 
     /** Waits until every other hook has finished, or {@code timeoutMillis} has passed. */
     void awaitAll(long timeoutMillis) {
+        if (timeoutMillis <= 0) {
+            return;
+        }
         long deadline = System.currentTimeMillis() + timeoutMillis;
         Collection<Thread> others = hooks();
         AgentLog.debug("waiting for " + (others.size() - 1) + " other shutdown hooks before the last interval");

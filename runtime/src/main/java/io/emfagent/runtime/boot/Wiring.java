@@ -18,14 +18,6 @@ import java.lang.instrument.Instrumentation;
  */
 final class Wiring {
 
-    /** How long the JVM's exit may wait for the last interval to be written. */
-    private static final long FINAL_FLUSH_MILLIS = 5_000;
-    /**
-     * How long the last write waits for the application's own shutdown hooks (a graceful drain);
-     * ECS sends SIGKILL 30 s after SIGTERM by default.
-     */
-    private static final long OTHER_HOOKS_MILLIS = 20_000;
-
     private Wiring() {
     }
 
@@ -68,10 +60,8 @@ final class Wiring {
                 config.selfMetrics() ? config.dimensions() : null);
         loop.start();
         OtherShutdownHooks others = OtherShutdownHooks.capture(instrumentation);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            others.awaitAll(OTHER_HOOKS_MILLIS);
-            loop.closeWithin(FINAL_FLUSH_MILLIS);
-        }, "emf-agent-shutdown"));
+        Runtime.getRuntime().addShutdownHook(new Thread(new ExitWrites(loop, others, config.shutdownTimeoutMillis()),
+                "emf-agent-shutdown"));
         long t1 = System.nanoTime();
         new Weaver(instrumentation, bridge, recorders, config.dimensions()).install(lateAttach);
         long t2 = System.nanoTime();

@@ -12,10 +12,12 @@ import java.util.Map;
  * @param logGroup {@code _aws.LogGroupName} to write, or null
  * @param logStream {@code _aws.LogStreamName} to write, or null
  * @param selfMetrics whether to write the agent's own metrics ({@code emfagent.*})
+ * @param shutdownTimeoutMillis how long the agent's shutdown hook may take in all: the first write,
+ *     the wait for the application's own hooks, the final write
  */
 public record AgentConfig(boolean enabled, String namespace, Map<String, String> dimensions, SinkSpec sink,
         long flushIntervalMillis, int storageResolution, int maxErrorTypes, boolean debug, String logGroup,
-        String logStream, boolean selfMetrics) {
+        String logStream, boolean selfMetrics, long shutdownTimeoutMillis) {
 
     public AgentConfig {
         dimensions = Collections.unmodifiableMap(new LinkedHashMap<>(dimensions));
@@ -25,6 +27,6 @@ public record AgentConfig(boolean enabled, String namespace, Map<String, String>
     public String describe() {
         return "namespace=" + namespace + ", dimensions=" + dimensions + ", sink=" + sink
                 + ", flushInterval=" + Durations.format(flushIntervalMillis) + ", storageResolution=" + storageResolution
-                + ", maxErrorTypes=" + maxErrorTypes;
+                + ", maxErrorTypes=" + maxErrorTypes + ", shutdownTimeout=" + Durations.format(shutdownTimeoutMillis);
     }
 }

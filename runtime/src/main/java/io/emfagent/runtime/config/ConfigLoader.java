@@ -33,6 +33,7 @@ public final class ConfigLoader {
     static final String LOG_GROUP = "logGroup";
     static final String LOG_STREAM = "logStream";
     static final String SELF_METRICS = "selfMetrics";
+    static final String SHUTDOWN_TIMEOUT = "shutdownTimeout";
     static final String DIMENSION_PREFIX = "dimension.";
 
     private static final String PROPERTY_PREFIX = "emf.";
@@ -55,6 +56,7 @@ public final class ConfigLoader {
         KEYS.put(LOG_GROUP, "AWS_EMF_LOG_GROUP_NAME");
         KEYS.put(LOG_STREAM, "AWS_EMF_LOG_STREAM_NAME");
         KEYS.put(SELF_METRICS, null);
+        KEYS.put(SHUTDOWN_TIMEOUT, null);
     }
 
     static final String DEFAULT_NAMESPACE = "aws-embedded-metrics";
@@ -62,6 +64,10 @@ public final class ConfigLoader {
     static final long MIN_FLUSH_MILLIS = 100;
     static final long MAX_FLUSH_MILLIS = 60 * 60_000;
     static final int MAX_ERROR_TYPES_LIMIT = 1000;
+    /** Fits ECS's default stop timeout: SIGKILL comes 30 s after SIGTERM. */
+    static final long DEFAULT_SHUTDOWN_MILLIS = 20_000;
+    static final long MIN_SHUTDOWN_MILLIS = 1_000;
+    static final long MAX_SHUTDOWN_MILLIS = 10 * 60_000;
 
     /** A setting's value and where it came from, for messages. */
     private record Value(String text, String origin) {
@@ -122,7 +128,7 @@ public final class ConfigLoader {
             } else if (byEnvName.containsKey(name)) {
                 put(byEnvName.get(name), text, "environment variable " + name);
             } else if (name.startsWith(ENV_PREFIX)) {
-                warnings.add("environment variable " + name + " is not an emf-agent setting and is ignored (known: "
+                warnings.add("environment variable " + Escaped.text(name) + " is not an emf-agent setting and is ignored (known: "
                         + String.join(", ", byEnvName.keySet()) + ", EMF_DIMENSION_<Name>)");
             }
         });
@@ -136,7 +142,7 @@ public final class ConfigLoader {
                 if (isKey(key)) {
                     put(key, text, "system property " + name);
                 } else {
-                    warnings.add("system property " + name + " is not an emf-agent setting and is ignored (known: "
+                    warnings.add("system property " + Escaped.text(name) + " is not an emf-agent setting and is ignored (known: "
                             + knownKeys() + ")");
                 }
             }
@@ -153,7 +159,7 @@ public final class ConfigLoader {
             }
             int eq = pair.indexOf('=');
             if (eq <= 0) {
-                problems.add("agent argument '" + pair.trim() + "' is not key=value (example: -javaagent:emf-agent.jar="
+                problems.add("agent argument '" + Escaped.text(pair.trim()) + "' is not key=value (example: -javaagent:emf-agent.jar="
                         + "namespace=MyApp,service=orders)");
                 continue;
             }
@@ -162,7 +168,7 @@ public final class ConfigLoader {
             if (isKey(key)) {
                 put(key, text, "agent argument");
             } else {
-                warnings.add("agent argument key '" + key + "' is not an emf-agent setting and is ignored (known: "
+                warnings.add("agent argument key '" + Escaped.text(key) + "' is not an emf-agent setting and is ignored (known: "
                         + knownKeys() + ")");
             }
         }
@@ -186,6 +192,7 @@ public final class ConfigLoader {
     }
 
     private AgentConfig build() {
+        refuseControlCharacters();
         String namespace = text(NAMESPACE, DEFAULT_NAMESPACE);
         check(NAMESPACE, EmfRules.checkNamespace(namespace));
 
@@ -198,8 +205,12 @@ public final class ConfigLoader {
             if (problem == null && isReserved(name)) {
                 problem = "names a dimension the agent writes itself (use service / environment for Service and Environment)";
             }
+            if (problem == null && name.startsWith(EmfRules.AGENT_PREFIX)) {
+                problem = "starts with '" + EmfRules.AGENT_PREFIX + "', which the agent's own metrics take";
+            }
             if (problem != null) {
-                problems.add("dimension name '" + name + "' (" + value.origin + " " + key + ") " + problem);
+                problems.add("dimension name '" + Escaped.text(name) + "' (" + value.origin + " " + Escaped.text(key)
+                        + ") " + problem);
                 return;
             }
             String valueProblem = EmfRules.checkDimensionValue(value.text);
@@ -215,6 +226,13 @@ public final class ConfigLoader {
             problems.add("there are " + dimensions.size() + " dimensions (Service, Environment and each dimension.<Name>)"
                     + " but CloudWatch takes at most " + EmfRules.MAX_DIMENSIONS_PER_SET
                     + " per metric, one of them error_type or status: remove some dimension.<Name> settings");
+        }
+        int dimensionBytes = EmfRules.dimensionBytes(dimensions);
+        if (dimensionBytes > EmfRules.MAX_DIMENSION_BYTES) {
+            problems.add("the dimensions (Service, Environment and each dimension.<Name>) take " + dimensionBytes
+                    + " bytes of every EMF document but at most " + EmfRules.MAX_DIMENSION_BYTES + " fit, so that a"
+                    + " document stays under " + EmfRules.MAX_DOCUMENT_BYTES + " bytes (awslogs splits lines over "
+                    + EmfRules.LINE_SPLIT_BYTES + "): shorten their names or values, or remove some");
         }
 
         SinkSpec sink = SinkSpec.parse(text(SINK, "stdout"));
@@ -263,13 +281,56 @@ public final class ConfigLoader {
         boolean debug = bool(DEBUG, false);
         boolean selfMetrics = bool(SELF_METRICS, true);
         String logGroup = optionalText(LOG_GROUP);
-        if (logGroup == null && sink.isSocket()) {
+        if (logGroup != null) {
+            check(LOG_GROUP, EmfRules.checkLogGroupName(logGroup));
+        } else if (sink.isSocket()) {
             // the CloudWatch agent needs a log group; the AWS library's default
             logGroup = dimensions.get(EmfRules.SERVICE) + "-metrics";
+            String problem = EmfRules.checkLogGroupName(logGroup);
+            if (problem != null) {
+                problems.add(LOG_GROUP + " (default, the service followed by -metrics) was '" + Escaped.text(logGroup)
+                        + "' but it " + problem + ": set " + LOG_GROUP);
+            }
         }
         String logStream = optionalText(LOG_STREAM);
+        if (logStream != null) {
+            check(LOG_STREAM, EmfRules.checkLogStreamName(logStream));
+        }
+
+        long shutdownMillis = DEFAULT_SHUTDOWN_MILLIS;
+        Value shutdown = values.get(SHUTDOWN_TIMEOUT);
+        if (shutdown != null) {
+            shutdownMillis = Durations.parseMillis(shutdown.text);
+            if (shutdownMillis < MIN_SHUTDOWN_MILLIS || shutdownMillis > MAX_SHUTDOWN_MILLIS) {
+                problems.add(describe(SHUTDOWN_TIMEOUT, shutdown) + " but it must be a duration from "
+                        + Durations.format(MIN_SHUTDOWN_MILLIS) + " to " + Durations.format(MAX_SHUTDOWN_MILLIS)
+                        + ", written like 20s or 1m (keep it below the orchestrator's stop timeout)");
+            }
+        }
         return new AgentConfig(enabled, namespace, dimensions, sink, flushMillis, resolution, maxErrorTypes, debug,
-                logGroup, logStream, selfMetrics);
+                logGroup, logStream, selfMetrics, shutdownMillis);
+    }
+
+    /**
+     * A control character makes no valid setting anywhere, and echoed raw it would forge lines of
+     * the agent's own (a newline and {@code emf-agent: ...}): each such value is refused here, once,
+     * and the other checks skip it.
+     */
+    private void refuseControlCharacters() {
+        refuseControlCharacters(values, "");
+        refuseControlCharacters(dimensionValues, DIMENSION_PREFIX);
+    }
+
+    private void refuseControlCharacters(Map<String, Value> settings, String prefix) {
+        settings.entrySet().removeIf(entry -> {
+            String found = Escaped.firstControl(prefix + entry.getKey() + entry.getValue().text);
+            if (found == null) {
+                return false;
+            }
+            problems.add(describe(prefix + entry.getKey(), entry.getValue()) + " but it must not hold control"
+                    + " characters (found " + found + ")");
+            return true;
+        });
     }
 
     private static boolean isReserved(String name) {
@@ -318,7 +379,7 @@ public final class ConfigLoader {
         if (value == null) {
             return key + " (default)";
         }
-        return key + " was '" + value.text + "' (" + value.origin + ")";
+        return Escaped.text(key) + " was '" + Escaped.text(value.text) + "' (" + Escaped.text(value.origin) + ")";
     }
 
     private static int parseInt(String text) {

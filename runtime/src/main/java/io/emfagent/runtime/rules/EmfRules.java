@@ -29,6 +29,21 @@ public final class EmfRules {
     public static final int MAX_DIMENSION_NAME_LENGTH = 250;
     public static final int MAX_DIMENSION_VALUE_LENGTH = 1024;
 
+    /** CloudWatch Logs: log group names (CreateLogGroup) and log stream names (CreateLogStream). */
+    public static final int MAX_LOG_GROUP_LENGTH = 512;
+    public static final int MAX_LOG_STREAM_LENGTH = 512;
+    /**
+     * What the dimensions of one metric (Service, Environment, the configured ones and the method's
+     * own) may take in a document, as {@link #dimensionBytes} counts them. The rest of
+     * {@link #MAX_DOCUMENT_BYTES} is kept for what else one document may hold at most: the longest
+     * namespace, log group and log stream, an error_type dimension of
+     * {@link #MAX_DIMENSION_VALUE_LENGTH} characters, and one duration metric with the longest name
+     * and 100 Values/Counts entries (about 7,900 bytes in all).
+     */
+    public static final int MAX_DIMENSION_BYTES = MAX_DOCUMENT_BYTES - 8 * 1024;
+    /** The prefix of the agent's own metrics ({@code emfagent.documents}, ...): no dimension may take it. */
+    public static final String AGENT_PREFIX = "emfagent.";
+
     /** Dimension names the agent writes itself; users may not set them. */
     public static final String ERROR_TYPE = "error_type";
     public static final String STATUS = "status";
@@ -69,6 +84,64 @@ public final class EmfRules {
             }
         }
         return null;
+    }
+
+    /** CloudWatch Logs: 1 to 512 characters of {@code [.-_/#A-Za-z0-9]}. */
+    public static String checkLogGroupName(String name) {
+        if (name == null || name.isEmpty()) {
+            return "must not be empty";
+        }
+        if (name.length() > MAX_LOG_GROUP_LENGTH) {
+            return "must be at most " + MAX_LOG_GROUP_LENGTH + " characters long (is " + name.length() + ")";
+        }
+        for (int i = 0; i < name.length(); i++) {
+            char c = name.charAt(i);
+            boolean allowed = c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9'
+                    || c == '.' || c == '-' || c == '_' || c == '/' || c == '#';
+            if (!allowed) {
+                return "may hold only letters, digits and . - _ / # (CloudWatch Logs log group names; found "
+                        + describe(c) + ")";
+            }
+        }
+        return null;
+    }
+
+    /** CloudWatch Logs: 1 to 512 characters, neither ':' nor '*'; the agent takes printable ASCII only. */
+    public static String checkLogStreamName(String name) {
+        String problem = checkPrintable(name, MAX_LOG_STREAM_LENGTH);
+        if (problem != null) {
+            return problem;
+        }
+        if (name.indexOf(':') >= 0 || name.indexOf('*') >= 0) {
+            return "must not hold ':' or '*' (CloudWatch Logs log stream names)";
+        }
+        return null;
+    }
+
+    /**
+     * The bytes {@code dimensions} take in one document: each name in both dimension sets and as a
+     * member with its value, quoted and escaped as the writer writes them.
+     */
+    public static int dimensionBytes(java.util.Map<String, String> dimensions) {
+        int bytes = 0;
+        for (java.util.Map.Entry<String, String> dimension : dimensions.entrySet()) {
+            bytes += 3 * (quotedLength(dimension.getKey()) + 1) + quotedLength(dimension.getValue()) + 1;
+        }
+        return bytes;
+    }
+
+    /** The length of {@code text} as a JSON string of printable ASCII: quotes, and '"' and '\\' escaped. */
+    private static int quotedLength(String text) {
+        int length = text.length() + 2;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '"' || c == '\\') {
+                length++;
+            } else if (!isPrintableAscii(c)) {
+                length += 5;
+            }
+        }
+        return length;
     }
 
     public static String checkMetricName(String name) {

@@ -38,6 +38,7 @@ final class ClassWeaver {
     private final ByteBuddy byteBuddy = new ByteBuddy().with(TypeValidation.DISABLED);
     private final Recorders recorders;
     private final InstrumentReader reader;
+    private final MetricUnits units = new MetricUnits();
     /** Per class loader (held weakly), the id of each woven method, by class and signature. */
     private final Map<ClassLoader, Map<String, Integer>> ids = Collections.synchronizedMap(new WeakHashMap<>());
 
@@ -88,6 +89,11 @@ final class ClassWeaver {
                 instrument = reader.read(type, method);
             } catch (InstrumentReader.Rejected rejected) {
                 AgentLog.warn("not woven: " + rejected.getMessage());
+                continue;
+            }
+            String conflict = units.claim(instrument);
+            if (conflict != null) {
+                AgentLog.warn("not woven: " + conflict);
                 continue;
             }
             boolean isAsync = method.getReturnType().asErasure().isAssignableTo(COMPLETION_STAGE);

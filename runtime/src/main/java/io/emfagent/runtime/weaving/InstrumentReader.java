@@ -71,6 +71,16 @@ public final class InstrumentReader {
             throw new Rejected(where + ": every metric is turned off (attempts, success, failure and duration are all"
                     + " empty): give at least one a name, or remove the annotations");
         }
+        String[] names = {attempts, success, failure, duration};
+        String[] attributes = {"@Counted attempts", "@Counted success", "@Counted failure", "@Timed duration"};
+        for (int i = 0; i < names.length; i++) {
+            for (int j = i + 1; j < names.length; j++) {
+                if (names[i] != null && names[i].equals(names[j])) {
+                    throw new Rejected(where + ": " + attributes[i] + " and " + attributes[j] + " both name the metric '"
+                            + names[i] + "'; give each its own name");
+                }
+            }
+        }
         for (String dimension : dimensions.keySet()) {
             if (dimension.equals(attempts) || dimension.equals(success) || dimension.equals(failure) || dimension.equals(duration)) {
                 throw new Rejected(where + ": the dimension '" + dimension + "' has the name of one of the method's metrics;"

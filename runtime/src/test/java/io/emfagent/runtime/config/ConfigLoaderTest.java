@@ -111,4 +111,62 @@ class ConfigLoaderTest {
         }
         assertThatThrownBy(() -> load(args.toString(), Map.of(), Map.of())).hasMessageContaining("at most 30");
     }
+
+    @Test
+    void logGroupAndLogStreamFollowTheCloudWatchLogsNameRules() throws ConfigException {
+        assertThat(load("logGroup=/ecs/orders#1.a-b_c,logStream=task/1 a", Map.of(), Map.of()).config().logGroup())
+                .isEqualTo("/ecs/orders#1.a-b_c");
+        for (String bad : new String[] {"logGroup=" + "g".repeat(513), "logGroup=my group", "logGroup=caf\u00e9",
+            "logStream=a:b", "logStream=a*", "logStream=" + "s".repeat(513)}) {
+            String args = bad;
+            assertThatThrownBy(() -> load(args, Map.of(), Map.of())).as(bad).isInstanceOf(ConfigException.class)
+                    .hasMessageStartingWith(args.substring(0, args.indexOf('=')) + " was '")
+                    .hasMessageContaining("(agent argument) but it");
+        }
+        // the default log group of a socket sink comes from the service, which may not fit it
+        assertThatThrownBy(() -> load("sink=udp://127.0.0.1:25888,service=my service", Map.of(), Map.of()))
+                .hasMessageContaining("logGroup (default, the service followed by -metrics) was 'my service-metrics'");
+    }
+
+    @Test
+    void dimensionsThatWouldMakeADocumentTooLargeAreRefused() throws ConfigException {
+        StringBuilder args = new StringBuilder();
+        for (int i = 0; i < 27; i++) {
+            args.append(",dimension.D").append(i).append('=').append("v".repeat(1024));
+        }
+        assertThatThrownBy(() -> load(args.substring(1), Map.of(), Map.of()))
+                .hasMessageContaining("the dimensions (Service, Environment and each dimension.<Name>) take")
+                .hasMessageContaining("but at most 4096 fit");
+        assertThat(load("dimension.Team=" + "t".repeat(1024) + ",dimension.Region=" + "r".repeat(1024), Map.of(), Map.of())
+                .config().dimensions()).hasSize(4);
+    }
+
+    @Test
+    void dimensionNamesOfTheAgentsOwnMetricsAreRefused() {
+        assertThatThrownBy(() -> load("dimension.emfagent.documents=x", Map.of(), Map.of()))
+                .hasMessageContaining("dimension name 'emfagent.documents' (agent argument dimension.emfagent.documents)"
+                        + " starts with 'emfagent.'");
+    }
+
+    @Test
+    void controlCharactersAreRefusedInEveryValueAndNeverEchoedRaw() {
+        Map<String, String> env = Map.of("EMF_SERVICE", "orders\nemf-agent: all good", "EMF_DIMENSION_Team", "a\tb",
+                "EMF_LOG_STREAM", "s\u0085");
+        assertThatThrownBy(() -> load(null, Map.of("emf.enabled", "true\r"), env))
+                .isInstanceOf(ConfigException.class)
+                .satisfies(e -> assertThat(e.getMessage()).doesNotContain("\n", "\r", "\t", "\u0085"))
+                .hasMessageContaining("service was 'orders\\nemf-agent: all good' (environment variable EMF_SERVICE)"
+                        + " but it must not hold control characters (found U+000A)")
+                .hasMessageContaining("dimension.Team was 'a\\tb'")
+                .hasMessageContaining("logStream was 's\\u0085'")
+                .hasMessageContaining("enabled was 'true\\r' (system property emf.enabled)");
+    }
+
+    @Test
+    void theShutdownTimeoutDefaultsToTwentySecondsAndIsADuration() throws ConfigException {
+        assertThat(load(null, Map.of(), Map.of()).config().shutdownTimeoutMillis()).isEqualTo(20_000);
+        assertThat(load("shutdownTimeout=8s", Map.of(), Map.of()).config().shutdownTimeoutMillis()).isEqualTo(8_000);
+        assertThatThrownBy(() -> load("shutdownTimeout=500ms", Map.of(), Map.of()))
+                .hasMessageStartingWith("shutdownTimeout was '500ms' (agent argument) but it must be a duration from 1s");
+    }
 }

@@ -126,4 +126,37 @@ class EmfWriterTest {
         assertThat(Json.number(new StringBuilder(), 1.5e12 + 0.25, 15).toString()).isEqualTo("1500000000000.25");
         assertThat(Json.number(new StringBuilder(), Double.NaN, 7).toString()).isEqualTo("0");
     }
+
+    /**
+     * The dimension budget that configuration enforces ({@link io.emfagent.runtime.rules.EmfRules#MAX_DIMENSION_BYTES})
+     * is what keeps every document within the size budget: with everything else at its longest, no
+     * document is larger.
+     */
+    @Test
+    void dimensionsWithinTheirBudgetKeepEveryDocumentWithinTheSizeBudgetWhateverElseIsAtItsLongest() {
+        Map<String, String> dims = new LinkedHashMap<>();
+        for (int i = 0; io.emfagent.runtime.rules.EmfRules.dimensionBytes(dims) < io.emfagent.runtime.rules.EmfRules.MAX_DIMENSION_BYTES - 400; i++) {
+            dims.put("\"dim" + i, "\\".repeat(100));
+        }
+        int budget = io.emfagent.runtime.rules.EmfRules.MAX_DIMENSION_BYTES - io.emfagent.runtime.rules.EmfRules.dimensionBytes(dims);
+        dims.put("x", "y".repeat(budget - io.emfagent.runtime.rules.EmfRules.dimensionBytes(Map.of("x", "")) ));
+        assertThat(io.emfagent.runtime.rules.EmfRules.dimensionBytes(dims)).isEqualTo(io.emfagent.runtime.rules.EmfRules.MAX_DIMENSION_BYTES);
+        EmfWriter longest = new EmfWriter("N".repeat(255), 1, "g".repeat(512), "\"".repeat(512));
+        long[] nanos = samples(400, new java.util.Random(7)::nextLong);
+        for (int i = 0; i < nanos.length; i++) {
+            nanos[i] = Math.abs(nanos[i]) >>> (i % 40 + 20);
+        }
+        Distribution wide = Distribution.of(nanos);
+        for (int i = 0; i < 30; i++) {
+            wide = wide.plus(wide);
+        }
+        String name = "\"".repeat(255);
+        Interval interval = new Interval(NOW);
+        interval.durations().put(MetricGroup.split(dims, "status", "failure"), new LinkedHashMap<>(Map.of(name, wide)));
+        interval.counts().put(MetricGroup.split(dims, "error_type", "E".repeat(1024)),
+                new LinkedHashMap<>(Map.of(name, Long.MAX_VALUE)));
+        List<String> lines = longest.write(interval);
+        assertThat(lines).hasSizeGreaterThan(2).allSatisfy(line -> assertThat(line.length())
+                .isLessThanOrEqualTo(io.emfagent.runtime.rules.EmfRules.MAX_DOCUMENT_BYTES));
+    }
 }
