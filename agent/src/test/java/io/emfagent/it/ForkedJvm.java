@@ -34,6 +34,7 @@ final class ForkedJvm {
     private final List<String> jvmOptions = new ArrayList<>();
     private final List<String> args = new ArrayList<>();
     private final List<String> libraries = new ArrayList<>();
+    private String java;
 
     private ForkedJvm(String main) {
         this.main = main;
@@ -70,6 +71,12 @@ final class ForkedJvm {
     /** Puts the jar that holds {@code type} (a library of the application's) on the class path too. */
     ForkedJvm withLibraryOf(Class<?> type) {
         libraries.add(new File(type.getProtectionDomain().getCodeSource().getLocation().getPath()).getPath());
+        return this;
+    }
+
+    /** Runs on this {@code java} instead of the tests' one (a minimal runtime image, say). */
+    ForkedJvm java(String executable) {
+        this.java = executable;
         return this;
     }
 
@@ -115,7 +122,7 @@ final class ForkedJvm {
         Path dir = Paths.get("target", "it", main.substring(main.lastIndexOf('.') + 1) + "-" + System.nanoTime());
         Files.createDirectories(dir);
         List<String> command = new ArrayList<>();
-        command.add(javaExecutable());
+        command.add(java != null ? java : javaExecutable());
         if (agent) {
             command.add("-javaagent:" + agentJar().toAbsolutePath() + (agentArgs.isEmpty() ? "" : "=" + agentArgs));
         }

@@ -55,6 +55,43 @@ class HarmlessIT {
         assertThat(result.stderr).contains("uncaught exceptions: 0").doesNotContain("uncaught in");
     }
 
+    /**
+     * Slim container images carry a runtime made with jlink: only java.base and java.instrument, no
+     * java.management, no jdk.unsupported, no jdk.attach. The agent must count there as anywhere.
+     */
+    @Test
+    void worksOnAMinimalRuntimeOfJavaBaseAndJavaInstrumentOnly() throws Exception {
+        Path image = minimalRuntime();
+        ForkedJvm.Result result = ForkedJvm.app(HarmlessApp.class).java(image.resolve("bin/java").toString())
+                .agentArgs(Dims.AGENT_ARGS).args("12").run().succeeded();
+        assertThat(result.stderr).contains("started").doesNotContain("disabled").doesNotContain("WARNING");
+        assertThat(result.view().sum("harmless.attempts", base())).isEqualTo(12);
+    }
+
+    /** A jlink image of java.base and java.instrument under target/, made once. */
+    private static Path minimalRuntime() throws Exception {
+        Path image = Path.of("target", "minimal-runtime");
+        if (Files.isExecutable(image.resolve("bin/java"))) {
+            return image;
+        }
+        // a JDK with jmods, or one that links from its own run-time image (JDK 24+, as Temurin's)
+        for (String jdk : new String[] {System.getProperty("java.home"), "/usr/lib/jvm/temurin-25-jdk-amd64"}) {
+            Path jlink = Path.of(jdk, "bin", "jlink");
+            if (!Files.isExecutable(jlink)) {
+                continue;
+            }
+            Process process = new ProcessBuilder(jlink.toString(), "--add-modules", "java.base,java.instrument",
+                    "--output", image.toString()).redirectErrorStream(true).start();
+            String output = new String(process.getInputStream().readAllBytes());
+            if (process.waitFor() == 0) {
+                return image;
+            }
+            System.out.println("[minimal runtime] " + jlink + " could not link: " + output.trim());
+        }
+        org.junit.jupiter.api.Assumptions.abort("no jlink here can make a runtime image (install a JDK's jmods)");
+        return null;
+    }
+
     private static Set<String> agentFiles(Path dir) throws Exception {
         try (Stream<Path> files = Files.list(dir)) {
             return files.map(p -> p.getFileName().toString()).filter(n -> n.startsWith("emf-agent"))
