@@ -8,6 +8,7 @@ import io.emfagent.it.app.BadAnnotationApp;
 import io.emfagent.it.app.BlockingApp;
 import io.emfagent.it.app.BookingApp;
 import io.emfagent.it.app.ChattyApp;
+import io.emfagent.it.app.PartialLinesApp;
 import io.emfagent.it.app.ClosedStdoutApp;
 import io.emfagent.it.app.DrainingApp;
 import io.emfagent.it.app.StuckStdoutApp;
@@ -55,6 +56,22 @@ class LifecycleIT {
         assertThat(emf).hasSizeGreaterThan(5).allSatisfy(line -> assertThat(line).startsWith("{\"_aws\"").endsWith("}"));
         long printed = result.stdout.stream().filter(l -> l.startsWith("thread ")).count();
         assertThat(result.view().sum("chatty.attempts", base())).isGreaterThanOrEqualTo(printed);
+    }
+
+    /**
+     * A line the application prints in pieces: an EMF document always starts on a line of its own,
+     * even if that splits the application's line, because CloudWatch reads only whole lines as EMF.
+     */
+    @Test
+    void emfDocumentsStartOnAFreshLineWhenTheApplicationPrintsALineInPieces() throws Exception {
+        ForkedJvm.Result result = ForkedJvm.app(PartialLinesApp.class).agentArgs(Dims.AGENT_ARGS + ",flushInterval=100ms")
+                .run().succeeded();
+        List<String> emf = result.stdout.stream().filter(l -> l.contains("_aws")).toList();
+        assertThat(emf).hasSizeGreaterThan(3).allSatisfy(line -> assertThat(line).startsWith("{\"_aws\"").endsWith("}"));
+        assertThat(result.view().sum("pieces.attempts", base())).isEqualTo(24);
+        // nothing of the application's is lost: its pieces are all there, in order
+        String printed = String.join("", result.stdout.stream().filter(l -> !l.contains("_aws")).toList());
+        assertThat(printed).contains("line 0: piece 0 piece 1 piece 2").contains("line 7: piece 0 piece 1 piece 2");
     }
 
     @Test

@@ -65,7 +65,7 @@ public final class AgentBoot {
             case UDP:
                 return new UdpSink(new Endpoint("udp", spec.host(), spec.port()));
             default:
-                return StreamSink.stdout(System.out);
+                return StreamSink.stdout();
         }
     }
 
