@@ -15,9 +15,12 @@ public class CallRecorder {
     }
 
     /**
-     * A method with this id that returns a {@code CompletionStage} returned {@code returned}, or
-     * threw {@code thrown}; the call counts when the stage completes.
+     * A method with this id that may return an asynchronous result returned {@code returned}, or
+     * threw {@code thrown}; the call counts when the result completes. Returns what the method is to
+     * return: {@code returned} itself, or, when {@code mayWrap} (the declared type allows it), a result
+     * of the same type that records its end.
      */
-    public void completion(int id, long startNanos, Object returned, Throwable thrown) {
+    public Object completion(int id, long startNanos, Object returned, Throwable thrown, boolean mayWrap) {
+        return returned;
     }
 }

@@ -32,7 +32,7 @@ public final class EmfBridge {
         recorder.failure(id, startNanos, thrown);
     }
 
-    public static void completion(int id, long startNanos, Object returned, Throwable thrown) {
-        recorder.completion(id, startNanos, returned, thrown);
+    public static Object completion(int id, long startNanos, Object returned, Throwable thrown, boolean mayWrap) {
+        return recorder.completion(id, startNanos, returned, thrown, mayWrap);
     }
 }

@@ -7,10 +7,6 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.CompletionStage;
-import java.util.concurrent.ExecutionException;
-import java.util.function.BiConsumer;
 
 /**
  * Every woven method's recorder, by the id that weaving bound into the method's code. This is the
@@ -95,59 +91,12 @@ public final class Recorders extends CallRecorder {
     }
 
     @Override
-    public void completion(int id, long startNanos, Object returned, Throwable thrown) {
+    public Object completion(int id, long startNanos, Object returned, Throwable thrown, boolean mayWrap) {
         try {
-            MethodRecorder recorder = byId[id];
-            if (thrown != null) {
-                recorder.failure(startNanos, thrown);
-            } else if (returned instanceof CompletionStage<?> stage) {
-                stage.whenComplete(new OnCompletion(recorder, startNanos));
-            } else {
-                recorder.success(startNanos);
-            }
+            return AsyncCalls.observe(byId[id], startNanos, returned, thrown, mayWrap);
         } catch (Throwable t) {
             InternalErrors.record("recording a call", t);
-        }
-    }
-
-    /** How many wrappers {@link OnCompletion#unwrap} looks through, at most. */
-    static final int MAX_UNWRAP = 16;
-
-    /** Records an asynchronous call when its stage completes. */
-    static final class OnCompletion implements BiConsumer<Object, Throwable> {
-        private final MethodRecorder recorder;
-        private final long startNanos;
-
-        OnCompletion(MethodRecorder recorder, long startNanos) {
-            this.recorder = recorder;
-            this.startNanos = startNanos;
-        }
-
-        @Override
-        public void accept(Object value, Throwable thrown) {
-            try {
-                if (thrown == null) {
-                    recorder.success(startNanos);
-                } else {
-                    recorder.failure(startNanos, unwrap(thrown));
-                }
-            } catch (Throwable t) {
-                InternalErrors.record("recording an asynchronous call", t);
-            }
-        }
-
-        /**
-         * The exception the stage failed with, inside the wrappers that stages add. Bounded: a cause
-         * chain may be a cycle ({@code a.initCause(b); b.initCause(a)}), and this runs on the thread
-         * that completes the stage.
-         */
-        static Throwable unwrap(Throwable thrown) {
-            Throwable cause = thrown;
-            for (int depth = 0; depth < MAX_UNWRAP && (cause instanceof CompletionException
-                    || cause instanceof ExecutionException) && cause.getCause() != null; depth++) {
-                cause = cause.getCause();
-            }
-            return cause;
+            return returned;
         }
     }
 }

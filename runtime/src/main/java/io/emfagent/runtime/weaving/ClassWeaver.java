@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.WeakHashMap;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CompletionStage;
 import net.bytebuddy.ByteBuddy;
 import net.bytebuddy.asm.Advice;
 import net.bytebuddy.description.method.MethodDescription;
@@ -29,7 +28,6 @@ import net.bytebuddy.pool.TypePool;
  */
 final class ClassWeaver {
 
-    private static final TypeDescription COMPLETION_STAGE = TypeDescription.ForLoadedType.of(CompletionStage.class);
     private static final TypeDescription SYNC_ADVICE = TypeDescription.ForLoadedType.of(SyncAdvice.class);
     private static final TypeDescription ASYNC_ADVICE = TypeDescription.ForLoadedType.of(AsyncAdvice.class);
     /** The advice classes' byte code, read once, not once per woven class. */
@@ -96,18 +94,29 @@ final class ClassWeaver {
                 AgentLog.warn("not woven: " + conflict);
                 continue;
             }
-            boolean isAsync = method.getReturnType().asErasure().isAssignableTo(COMPLETION_STAGE);
+            TypeDescription returned = method.getReturnType().asErasure();
+            ResultKind kind = ResultKind.of(returned);
+            boolean isAsync = kind != ResultKind.PLAIN;
+            if (ResultKind.isMeasuredAtReturn(returned)) {
+                AgentLog.warn(instrument.method() + " returns " + returned.getName() + ", whose end the agent cannot"
+                        + " observe: its calls are counted and timed when the method returns, not when the result"
+                        + " completes (return a CompletableFuture, Mono or Flux to measure to completion)");
+            }
             String key = type.getName() + '#' + signature(method);
             boolean again = known.containsKey(key);
             int id = known.computeIfAbsent(key, k -> recorders.register(instrument));
-            (isAsync ? async : sync).put(signature(method), new Binding(id, instrument.timed()));
+            (isAsync ? async : sync).put(signature(method),
+                    new Binding(id, instrument.timed(), kind == ResultKind.WRAPPABLE));
             AgentLog.debug((again ? "woven again: " : "woven: ") + instrument.method() + (isAsync ? " (asynchronous)" : "")
                     + " -> " + String.join(", ", names(instrument)));
         }
     }
 
-    /** A woven method's constants: its recorder id, and whether it reads the clock. */
-    private record Binding(int id, boolean timed) {
+    /**
+     * A woven method's constants: its recorder id, whether it reads the clock, and whether a reactive
+     * result may be returned observed.
+     */
+    private record Binding(int id, boolean timed, boolean mayWrap) {
     }
 
     /**
@@ -123,10 +132,13 @@ final class ClassWeaver {
                 Advice.OffsetMapping.Target.ForStackManipulation.of(bindings.get(signature(method)).id());
         Advice.OffsetMapping timed = (type, method, assigner, arguments, sort) ->
                 Advice.OffsetMapping.Target.ForStackManipulation.of(bindings.get(signature(method)).timed());
+        Advice.OffsetMapping mayWrap = (type, method, assigner, arguments, sort) ->
+                Advice.OffsetMapping.Target.ForStackManipulation.of(bindings.get(signature(method)).mayWrap());
         ElementMatcher<MethodDescription> woven = method -> bindings.containsKey(signature(method));
         return builder.visit(Advice.withCustomMapping()
                 .bind(MethodId.class, id)
                 .bind(Timing.class, timed)
+                .bind(MayWrap.class, mayWrap)
                 // both kinds enter alike: the asynchronous advice has an exit of its own only
                 .to(SYNC_ADVICE, advice, ADVICE_CODE)
                 .on(woven));

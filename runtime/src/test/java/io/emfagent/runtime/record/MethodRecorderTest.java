@@ -170,7 +170,7 @@ class MethodRecorderTest {
             Recorders recorders = new Recorders(2, 5);
             int id = recorders.register(instrument(true));
             java.util.concurrent.CompletableFuture<Object> future = new java.util.concurrent.CompletableFuture<>();
-            recorders.completion(id, System.nanoTime(), future, null);
+            recorders.completion(id, System.nanoTime(), future, null, false);
             future.completeExceptionally(a);
             assertThat(recorders.snapshot().get(0).failures()).hasSize(1);
         });

@@ -1,0 +1,53 @@
+package io.emfagent.runtime.weaving;
+
+import java.util.Set;
+import java.util.concurrent.CompletionStage;
+import net.bytebuddy.description.type.TypeDescription;
+
+/**
+ * How a woven method's result is measured, decided from its declared return type when it is woven.
+ * Only a type that cannot hold an asynchronous result (a primitive, {@code void}, an array, a final
+ * class) takes the plain path; any other is looked at when the method returns, by the object itself.
+ */
+enum ResultKind {
+    /** Counted at return: the result cannot be asynchronous. */
+    PLAIN,
+    /** Counted when the returned object ends, if it is an asynchronous result the runtime knows. */
+    ASYNCHRONOUS,
+    /** As {@link #ASYNCHRONOUS}, and the declared type lets a reactive result be returned observed. */
+    WRAPPABLE;
+
+    private static final TypeDescription COMPLETION_STAGE = TypeDescription.ForLoadedType.of(CompletionStage.class);
+
+    /** Declared types that a Reactor {@code Mono} or {@code Flux} observed with {@code doOnEach} still fits. */
+    private static final Set<String> WRAPPABLE_TYPES = Set.of("reactor.core.publisher.Mono",
+            "reactor.core.publisher.Flux", "reactor.core.CorePublisher", "org.reactivestreams.Publisher",
+            "java.lang.Object");
+
+    /** Lazy results whose end the agent cannot observe: measured at return, and said so once per method. */
+    private static final Set<String> MEASURED_AT_RETURN = Set.of("kotlinx.coroutines.flow.Flow",
+            "kotlinx.coroutines.Deferred", "io.smallrye.mutiny.Uni", "io.smallrye.mutiny.Multi",
+            "io.vertx.core.Future", "org.springframework.web.context.request.async.DeferredResult",
+            "io.reactivex.rxjava3.core.Single", "io.reactivex.rxjava3.core.Maybe",
+            "io.reactivex.rxjava3.core.Completable", "io.reactivex.rxjava3.core.Observable",
+            "io.reactivex.rxjava3.core.Flowable", "io.reactivex.Single", "io.reactivex.Maybe",
+            "io.reactivex.Completable", "io.reactivex.Observable", "io.reactivex.Flowable");
+
+    static ResultKind of(TypeDescription declared) {
+        if (declared.isPrimitive() || declared.represents(void.class) || declared.isArray()) {
+            return PLAIN;
+        }
+        if (WRAPPABLE_TYPES.contains(declared.getName())) {
+            return WRAPPABLE;
+        }
+        if (declared.isAssignableTo(COMPLETION_STAGE) || !declared.isFinal()) {
+            return ASYNCHRONOUS;
+        }
+        return PLAIN;
+    }
+
+    /** Whether the agent can observe results of this declared type only at return. */
+    static boolean isMeasuredAtReturn(TypeDescription declared) {
+        return MEASURED_AT_RETURN.contains(declared.getName());
+    }
+}
