@@ -79,4 +79,26 @@ class ShapesIT {
         assertThat(view.sum("plain.success", base())).isEqualTo(N);
         assertThat(stderr).doesNotContain("internal error").doesNotContain("could not weave");
     }
+
+    @Test
+    void rxJavaResultsCountAtTheirEndOnceWithCancellationAsAFailure() throws Exception {
+        ForkedJvm.Result result = ForkedJvm.app(io.emfagent.it.app.RxApp.class).agentArgs(Dims.AGENT_ARGS)
+                .withLibraryOf(io.reactivex.rxjava3.core.Single.class)
+                .withLibraryOf(org.reactivestreams.Publisher.class)
+                .run().succeeded();
+        CloudWatchView rx = result.view();
+        assertThat(rx.sum("single.failure", base("error_type", "IllegalStateException"))).isEqualTo(N);
+        assertThat(rx.sum("single.success", base())).isZero();
+        assertThat(rx.percentile("single.duration", base("status", "failure"), 50)).isBetween(50.0, 65.0);
+        assertThat(rx.sum("observable.success", base())).isEqualTo(N);
+        assertThat(rx.min("observable.duration", base())).isGreaterThanOrEqualTo(59.0);
+        assertThat(rx.sum("flowable.success", base())).isEqualTo(N);
+        assertThat(rx.percentile("flowable.duration", base(), 50)).isBetween(50.0, 65.0);
+        assertThat(rx.sum("completable.success", base())).isEqualTo(N);
+        assertThat(rx.percentile("completable.duration", base(), 50)).isBetween(50.0, 65.0);
+        assertThat(rx.sum("maybe.success", base())).isEqualTo(N);
+        assertThat(rx.sum("disposed.failure", base("error_type", "CancellationException"))).isEqualTo(N);
+        assertThat(rx.sum("unsubscribed.attempts", base())).isZero();
+        assertThat(result.stderr).doesNotContain("internal error").doesNotContain("WARNING");
+    }
 }

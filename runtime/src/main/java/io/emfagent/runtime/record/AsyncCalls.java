@@ -22,7 +22,7 @@ import java.util.function.Consumer;
  * <li>Reactor {@code Mono} and {@code Flux}, when the declared type lets a result of the same type be
  * returned ({@code Mono}, {@code Flux}, {@code Publisher}, {@code Object}): at the first terminal
  * signal of the first subscription. A result never subscribed is never counted; a second
- * subscription adds nothing.
+ * subscription adds nothing. RxJava's types likewise ({@link RxCallbacks}).
  * </ul>
  * Cancelled results are failures with {@code error_type=CancellationException}. Anything else counts
  * at return, as a plain value. The libraries are the application's own, reached by reflection and
@@ -68,6 +68,9 @@ final class AsyncCalls {
         if (shape.doOnEach != null && mayWrap) {
             return shape.observe(returned, new OnSignal(recorder, startNanos, shape));
         }
+        if (shape.rx != null && mayWrap) {
+            return shape.rx.observe(returned, new OnRxEvent(recorder, startNanos));
+        }
         recorder.success(startNanos);
         return returned;
     }
@@ -106,8 +109,11 @@ final class AsyncCalls {
     }
 
     /** What kind of asynchronous result a class is, with the methods to observe it; found once per class. */
-    private static final class Shape {
+    static final class Shape {
         private static final Shape PLAIN = new Shape(null, null, null, null, null, null);
+
+        /** RxJava's callbacks for this type, or null. */
+        RxCallbacks rx;
 
         final Method addListener;
         final Method doOnEach;
@@ -137,6 +143,12 @@ final class AsyncCalls {
                 if (reactive == null) {
                     reactive = find(type, "reactor.core.publisher.Flux");
                 }
+                RxCallbacks rx = RxCallbacks.of(type);
+                if (rx != null) {
+                    Shape shape = new Shape(null, null, null, null, null, null);
+                    shape.rx = rx;
+                    return shape;
+                }
                 if (reactive != null) {
                     Class<?> signal = Class.forName("reactor.core.publisher.Signal", false, reactive.getClassLoader());
                     return new Shape(null, reactive.getMethod("doOnEach", Consumer.class),
@@ -150,7 +162,7 @@ final class AsyncCalls {
         }
 
         /** {@code type} itself or the supertype of that name, or null. */
-        private static Class<?> find(Class<?> type, String name) {
+        static Class<?> find(Class<?> type, String name) {
             for (Class<?> c = type; c != null; c = c.getSuperclass()) {
                 if (c.getName().equals(name)) {
                     return c;
@@ -196,6 +208,36 @@ final class AsyncCalls {
                 }
             } catch (Throwable t) {
                 InternalErrors.record("recording a reactive call", t);
+            }
+        }
+
+        void cancelled() {
+            if (compareAndSet(false, true)) {
+                recorder.failure(startNanos, new CancellationException());
+            }
+        }
+    }
+
+    /** Records an RxJava call at its first end, success, failure or disposal, once. */
+    static final class OnRxEvent extends AtomicBoolean {
+        private static final long serialVersionUID = 1L;
+        private final transient MethodRecorder recorder;
+        private final long startNanos;
+
+        OnRxEvent(MethodRecorder recorder, long startNanos) {
+            this.recorder = recorder;
+            this.startNanos = startNanos;
+        }
+
+        void succeeded() {
+            if (compareAndSet(false, true)) {
+                recorder.success(startNanos);
+            }
+        }
+
+        void failed(Throwable thrown) {
+            if (compareAndSet(false, true)) {
+                recorder.failure(startNanos, unwrap(thrown));
             }
         }
 

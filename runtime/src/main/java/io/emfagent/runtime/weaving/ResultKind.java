@@ -19,19 +19,18 @@ enum ResultKind {
 
     private static final TypeDescription COMPLETION_STAGE = TypeDescription.ForLoadedType.of(CompletionStage.class);
 
-    /** Declared types that a Reactor {@code Mono} or {@code Flux} observed with {@code doOnEach} still fits. */
+    /** Declared types that an observed Reactor or RxJava result (the same type again) still fits. */
     private static final Set<String> WRAPPABLE_TYPES = Set.of("reactor.core.publisher.Mono",
             "reactor.core.publisher.Flux", "reactor.core.CorePublisher", "org.reactivestreams.Publisher",
-            "java.lang.Object");
+            "java.lang.Object", "io.reactivex.rxjava3.core.Single", "io.reactivex.rxjava3.core.Maybe",
+            "io.reactivex.rxjava3.core.Completable", "io.reactivex.rxjava3.core.Observable",
+            "io.reactivex.rxjava3.core.Flowable", "io.reactivex.Single", "io.reactivex.Maybe",
+            "io.reactivex.Completable", "io.reactivex.Observable", "io.reactivex.Flowable");
 
     /** Lazy results whose end the agent cannot observe: measured at return, and said so once per method. */
     private static final Set<String> MEASURED_AT_RETURN = Set.of("kotlinx.coroutines.flow.Flow",
             "kotlinx.coroutines.Deferred", "io.smallrye.mutiny.Uni", "io.smallrye.mutiny.Multi",
-            "io.vertx.core.Future", "org.springframework.web.context.request.async.DeferredResult",
-            "io.reactivex.rxjava3.core.Single", "io.reactivex.rxjava3.core.Maybe",
-            "io.reactivex.rxjava3.core.Completable", "io.reactivex.rxjava3.core.Observable",
-            "io.reactivex.rxjava3.core.Flowable", "io.reactivex.Single", "io.reactivex.Maybe",
-            "io.reactivex.Completable", "io.reactivex.Observable", "io.reactivex.Flowable");
+            "io.vertx.core.Future", "org.springframework.web.context.request.async.DeferredResult");
 
     static ResultKind of(TypeDescription declared) {
         if (declared.isPrimitive() || declared.represents(void.class) || declared.isArray()) {
