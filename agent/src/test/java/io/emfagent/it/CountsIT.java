@@ -23,6 +23,19 @@ import org.junit.jupiter.api.Test;
 /** Exact counts as CloudWatch would see them, from a forked JVM running with the agent jar. */
 class CountsIT {
 
+    /** Annotation jars are often compile-only: the agent weaves exactly as when the jar is there. */
+    @Test
+    void classesAreWovenAlikeWithoutTheAnnotationsJarAtRunTime() throws Exception {
+        ForkedJvm.Result result = ForkedJvm.app(BookingApp.class).agentArgs(Dims.AGENT_ARGS).withoutAnnotationsJar()
+                .args("100").run().succeeded();
+        CloudWatchView view = result.view();
+        assertThat(view.sum("booking.attempts", base())).isEqualTo(100);
+        assertThat(view.sum("booking.failure", base("error_type", "SeatTakenException"))).isEqualTo(20);
+        assertThat(view.sampleCount("booking.duration", base())).isEqualTo(100);
+        assertThat(view.sum("reservation.lock_acquired", base("Operation", "Reserve"))).isPositive();
+        assertThat(result.stderr).doesNotContain("could not weave").doesNotContain("not woven");
+    }
+
     @Test
     void bookingCountsAreExactPerMetricErrorTypeAndStatus() throws Exception {
         int calls = 1000;

@@ -35,6 +35,7 @@ final class ForkedJvm {
     private final List<String> args = new ArrayList<>();
     private final List<String> libraries = new ArrayList<>();
     private String java;
+    private boolean annotations = true;
 
     private ForkedJvm(String main) {
         this.main = main;
@@ -71,6 +72,12 @@ final class ForkedJvm {
     /** Puts the jar that holds {@code type} (a library of the application's) on the class path too. */
     ForkedJvm withLibraryOf(Class<?> type) {
         libraries.add(new File(type.getProtectionDomain().getCodeSource().getLocation().getPath()).getPath());
+        return this;
+    }
+
+    /** Leaves the annotations jar off the class path, as a {@code provided} or {@code compileOnly} scope does. */
+    ForkedJvm withoutAnnotationsJar() {
+        this.annotations = false;
         return this;
     }
 
@@ -134,7 +141,8 @@ final class ForkedJvm {
             command.add("-m");
         } else {
             command.add("-cp");
-            List<String> classPath = new ArrayList<>(List.of(appClassPath()));
+            List<String> classPath = new ArrayList<>(List.of(annotations ? appClassPath()
+                    : System.getProperty("emf.it.appClasses", "target/test-classes")));
             classPath.addAll(libraries);
             if (agentOnClassPath) {
                 classPath.add(agentJar().toAbsolutePath().toString());

@@ -45,6 +45,26 @@ final class ClassWeaver {
         this.reader = new InstrumentReader(commonDimensions);
     }
 
+    /**
+     * The annotations' class files as the agent carries them, last in line: an application whose
+     * annotations jar is compile-only (absent at run time) is woven as when it is there, with the
+     * annotations' defaults from the agent's copy. An application's own copy comes first.
+     */
+    private static final ClassFileLocator OWN_ANNOTATIONS = new ClassFileLocator() {
+        private final ClassFileLocator carried = ClassFileLocator.ForClassLoader.of(ClassWeaver.class.getClassLoader());
+
+        @Override
+        public Resolution locate(String name) throws java.io.IOException {
+            return name.startsWith(ANNOTATIONS_PACKAGE) ? carried.locate(name) : new Resolution.Illegal(name);
+        }
+
+        @Override
+        public void close() {
+            // the agent's own loader stays open
+        }
+    };
+    private static final String ANNOTATIONS_PACKAGE = "io.emfagent.annotations.";
+
     private static ClassFileLocator adviceCode() {
         try {
             return ClassFileLocator.Simple.of(Map.of(
@@ -59,7 +79,7 @@ final class ClassWeaver {
     byte[] weave(ClassLoader loader, String typeName, byte[] classFile) {
         Map<String, Integer> known = ids.computeIfAbsent(loader, l -> new ConcurrentHashMap<>());
         ClassFileLocator locator = new ClassFileLocator.Compound(ClassFileLocator.Simple.of(typeName, classFile),
-                ClassFileLocator.ForClassLoader.of(loader));
+                ClassFileLocator.ForClassLoader.of(loader), OWN_ANNOTATIONS);
         TypePool pool = TypePool.Default.WithLazyResolution.of(locator);
         TypeDescription type = pool.describe(typeName).resolve();
         Map<String, Binding> sync = new HashMap<>();
