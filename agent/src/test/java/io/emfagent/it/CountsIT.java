@@ -15,6 +15,8 @@ import io.emfagent.annotations.Timed;
 import io.emfagent.it.app.NestedJarApp;
 import io.emfagent.it.app.loaded.IsolatedService;
 import java.nio.file.Path;
+import net.bytebuddy.ByteBuddy;
+import net.bytebuddy.description.annotation.AnnotationDescription;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -22,6 +24,28 @@ import org.junit.jupiter.api.Test;
 
 /** Exact counts as CloudWatch would see them, from a forked JVM running with the agent jar. */
 class CountsIT {
+
+    /** Byte code can carry @Counted where javac would not allow it: that one member is left out, said so. */
+    @Test
+    void anAnnotatedConstructorIsLeftUnwovenByNameAndTheClassesOtherMethodsAreWoven() throws Exception {
+        Path classes = java.nio.file.Files.createTempDirectory("generated");
+        AnnotationDescription counted = AnnotationDescription.Builder.ofType(Counted.class).define("value", "gen").build();
+        // as a tool that ignores @Target would write it
+        new ByteBuddy().with(net.bytebuddy.dynamic.scaffold.TypeValidation.DISABLED)
+                .subclass(Object.class, net.bytebuddy.dynamic.scaffold.subclass.ConstructorStrategy.Default.NO_CONSTRUCTORS)
+                .name("gen.Annotated")
+                .defineConstructor(net.bytebuddy.description.modifier.Visibility.PUBLIC)
+                .intercept(net.bytebuddy.implementation.MethodCall.invoke(Object.class.getConstructor()))
+                .annotateMethod(counted)
+                .defineMethod("work", void.class, net.bytebuddy.description.modifier.Visibility.PUBLIC)
+                .intercept(net.bytebuddy.implementation.StubMethod.INSTANCE)
+                .annotateMethod(counted)
+                .make().saveIn(classes.toFile());
+        ForkedJvm.Result result = ForkedJvm.app(io.emfagent.it.app.GeneratedCtorApp.class).agentArgs(Dims.AGENT_ARGS)
+                .withLibrary(classes.toString()).run().succeeded();
+        assertThat(result.stderr).contains("not woven: gen.Annotated#<init> is a constructor");
+        assertThat(result.view().sum("gen.attempts", base())).isEqualTo(7);
+    }
 
     /** Annotation jars are often compile-only: the agent weaves exactly as when the jar is there. */
     @Test

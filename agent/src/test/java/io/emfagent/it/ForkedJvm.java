@@ -69,6 +69,12 @@ final class ForkedJvm {
         return this;
     }
 
+    /** Puts a directory or jar on the class path too. */
+    ForkedJvm withLibrary(String location) {
+        libraries.add(location);
+        return this;
+    }
+
     /** Puts the jar that holds {@code type} (a library of the application's) on the class path too. */
     ForkedJvm withLibraryOf(Class<?> type) {
         libraries.add(new File(type.getProtectionDomain().getCodeSource().getLocation().getPath()).getPath());

@@ -102,6 +102,13 @@ final class ClassWeaver {
             if (method.isBridge() || !InstrumentReader.isAnnotated(method)) {
                 continue; // a bridge method carries its target's annotations: weaving both would count twice
             }
+            if (method.isConstructor() || method.isTypeInitializer()) {
+                // the compiler refuses this, other tools can write it; the class's other methods are woven
+                AgentLog.warn("not woven: " + type.getName() + "#" + method.getInternalName() + " is a "
+                        + (method.isConstructor() ? "constructor" : "static initializer") + ", which @Counted and"
+                        + " @Timed cannot measure: annotate a method it calls, or the method that creates the object");
+                continue;
+            }
             Instrument instrument;
             try {
                 instrument = reader.read(type, method);
