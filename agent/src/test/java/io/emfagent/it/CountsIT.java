@@ -25,6 +25,17 @@ import org.junit.jupiter.api.Test;
 /** Exact counts as CloudWatch would see them, from a forked JVM running with the agent jar. */
 class CountsIT {
 
+    /** A generated subclass copies the annotation and calls super: one call, under the original's name. */
+    @Test
+    void aGeneratedSubclassThatCopiesTheAnnotationCountsOnceUnderTheOriginalName() throws Exception {
+        ForkedJvm.Result result = ForkedJvm.app(io.emfagent.it.app.ProxiedApp.class).agentArgs(Dims.AGENT_ARGS)
+                .withLibraryOf(ByteBuddy.class).run().succeeded();
+        CloudWatchView view = result.view();
+        assertThat(view.sum("ProxiedApp.book.attempts", base())).isEqualTo(9);
+        assertThat(view.sampleCount("ProxiedApp.book.duration", base())).isEqualTo(9);
+        assertThat(view.metrics()).noneMatch(name -> name.contains("ByteBuddy"));
+    }
+
     /** Byte code can carry @Counted where javac would not allow it: that one member is left out, said so. */
     @Test
     void anAnnotatedConstructorIsLeftUnwovenByNameAndTheClassesOtherMethodsAreWoven() throws Exception {

@@ -69,6 +69,11 @@ public final class Weaver implements ClassFileTransformer {
         if (loader == null || className == null || isIgnored(className) || !namesAnAnnotation(classFile)) {
             return null;
         }
+        if (GeneratedClasses.isGenerated(className)) {
+            AgentLog.debug("not woven: " + className.replace('/', '.') + " is generated at run time (a proxy or"
+                    + " subclass); its calls count where the original method runs");
+            return null;
+        }
         String typeName = className.replace('/', '.');
         try {
             byte[] woven = classWeaver().weave(loader, typeName, classFile);
