@@ -25,6 +25,19 @@ import org.junit.jupiter.api.Test;
 /** Exact counts as CloudWatch would see them, from a forked JVM running with the agent jar. */
 class CountsIT {
 
+    /** An operator turns weaving off for a method or a family without a rebuild. */
+    @Test
+    void excludedMethodsAndFamiliesAreNotWovenAndDebugSaysWhich() throws Exception {
+        ForkedJvm.Result result = ForkedJvm.app(BookingApp.class)
+                .agentArgs(Dims.AGENT_ARGS + ",debug=true,exclude=" + BookingApp.class.getName() + "#lock;family:BookingApp.ping")
+                .args("50").run().succeeded();
+        CloudWatchView view = result.view();
+        assertThat(view.sum("booking.attempts", base())).isEqualTo(50);
+        assertThat(view.metrics()).noneMatch(m -> m.startsWith("reservation.") || m.startsWith("BookingApp.ping"));
+        assertThat(result.stderr).contains("debug: excluded: " + BookingApp.class.getName() + "#lock (exclude entry '")
+                .contains("(exclude entry 'family:BookingApp.ping')");
+    }
+
     /** A generated subclass copies the annotation and calls super: one call, under the original's name. */
     @Test
     void aGeneratedSubclassThatCopiesTheAnnotationCountsOnceUnderTheOriginalName() throws Exception {

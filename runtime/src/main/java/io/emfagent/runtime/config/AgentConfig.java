@@ -2,6 +2,7 @@ package io.emfagent.runtime.config;
 
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -14,19 +15,22 @@ import java.util.Map;
  * @param selfMetrics whether to write the agent's own metrics ({@code emfagent.*})
  * @param shutdownTimeoutMillis how long the agent's shutdown hook may take in all: the first write,
  *     the wait for the application's own hooks, the final write
+ * @param exclude what is never woven: {@code Class#method}, classes, {@code package.*}, {@code family:<name>}
  */
 public record AgentConfig(boolean enabled, String namespace, Map<String, String> dimensions, SinkSpec sink,
         long flushIntervalMillis, int storageResolution, int maxErrorTypes, boolean debug, String logGroup,
-        String logStream, boolean selfMetrics, long shutdownTimeoutMillis) {
+        String logStream, boolean selfMetrics, long shutdownTimeoutMillis, List<String> exclude) {
 
     public AgentConfig {
         dimensions = Collections.unmodifiableMap(new LinkedHashMap<>(dimensions));
+        exclude = List.copyOf(exclude);
     }
 
     /** For the start-up line. */
     public String describe() {
         return "namespace=" + namespace + ", dimensions=" + dimensions + ", sink=" + sink
                 + ", flushInterval=" + Durations.format(flushIntervalMillis) + ", storageResolution=" + storageResolution
-                + ", maxErrorTypes=" + maxErrorTypes + ", shutdownTimeout=" + Durations.format(shutdownTimeoutMillis);
+                + ", maxErrorTypes=" + maxErrorTypes + ", shutdownTimeout=" + Durations.format(shutdownTimeoutMillis)
+                + (exclude.isEmpty() ? "" : ", exclude=" + String.join(";", exclude));
     }
 }

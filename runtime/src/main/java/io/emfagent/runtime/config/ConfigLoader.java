@@ -34,6 +34,7 @@ public final class ConfigLoader {
     static final String LOG_STREAM = "logStream";
     static final String SELF_METRICS = "selfMetrics";
     static final String SHUTDOWN_TIMEOUT = "shutdownTimeout";
+    static final String EXCLUDE = "exclude";
     static final String DIMENSION_PREFIX = "dimension.";
 
     private static final String PROPERTY_PREFIX = "emf.";
@@ -57,6 +58,7 @@ public final class ConfigLoader {
         KEYS.put(LOG_STREAM, "AWS_EMF_LOG_STREAM_NAME");
         KEYS.put(SELF_METRICS, null);
         KEYS.put(SHUTDOWN_TIMEOUT, null);
+        KEYS.put(EXCLUDE, null);
     }
 
     static final String DEFAULT_NAMESPACE = "aws-embedded-metrics";
@@ -68,6 +70,10 @@ public final class ConfigLoader {
     static final long DEFAULT_SHUTDOWN_MILLIS = 20_000;
     static final long MIN_SHUTDOWN_MILLIS = 1_000;
     static final long MAX_SHUTDOWN_MILLIS = 10 * 60_000;
+
+    /** What {@code exclude} takes: {@code a.B#m}, {@code a.B}, {@code a.b.*}, {@code family:booking}. */
+    private static final java.util.regex.Pattern EXCLUDE_PATTERN = java.util.regex.Pattern.compile(
+            "family:[\\x21-\\x7e&&[^;]]{1,255}|[\\p{javaJavaIdentifierPart}.$]+(\\.\\*|#[\\p{javaJavaIdentifierPart}$<>]+)?");
 
     /** A setting's value and where it came from, for messages. */
     private record Value(String text, String origin) {
@@ -307,8 +313,24 @@ public final class ConfigLoader {
                         + ", written like 20s or 1m (keep it below the orchestrator's stop timeout)");
             }
         }
+        List<String> exclude = new ArrayList<>();
+        Value excluded = values.get(EXCLUDE);
+        if (excluded != null) {
+            for (String entry : excluded.text.split(";")) {
+                String pattern = entry.trim();
+                if (pattern.isEmpty()) {
+                    continue;
+                }
+                if (!EXCLUDE_PATTERN.matcher(pattern).matches()) {
+                    problems.add(describe(EXCLUDE, excluded) + " but its entry '" + pattern + "' is none of"
+                            + " Class#method, a class, package.* or family:<name> (entries separated by ';')");
+                } else {
+                    exclude.add(pattern);
+                }
+            }
+        }
         return new AgentConfig(enabled, namespace, dimensions, sink, flushMillis, resolution, maxErrorTypes, debug,
-                logGroup, logStream, selfMetrics, shutdownMillis);
+                logGroup, logStream, selfMetrics, shutdownMillis, exclude);
     }
 
     /**

@@ -35,12 +35,14 @@ final class ClassWeaver {
 
     private final ByteBuddy byteBuddy = new ByteBuddy().with(TypeValidation.DISABLED);
     private final Recorders recorders;
+    private final Exclusions exclusions;
     private final InstrumentReader reader;
     private final MetricUnits units = new MetricUnits();
     /** Per class loader (held weakly), the id of each woven method, by class and signature. */
     private final Map<ClassLoader, Map<String, Integer>> ids = Collections.synchronizedMap(new WeakHashMap<>());
 
-    ClassWeaver(Recorders recorders, Map<String, String> commonDimensions) {
+    ClassWeaver(Recorders recorders, Map<String, String> commonDimensions, Exclusions exclusions) {
+        this.exclusions = exclusions;
         this.recorders = recorders;
         this.reader = new InstrumentReader(commonDimensions);
     }
@@ -114,6 +116,11 @@ final class ClassWeaver {
                 instrument = reader.read(type, method);
             } catch (InstrumentReader.Rejected rejected) {
                 AgentLog.warn("not woven: " + rejected.getMessage());
+                continue;
+            }
+            String excludedBy = exclusions.match(type.getName(), method.getInternalName(), instrument.family());
+            if (excludedBy != null) {
+                AgentLog.debug("excluded: " + instrument.method() + " (exclude entry '" + excludedBy + "')");
                 continue;
             }
             String conflict = units.claim(instrument);

@@ -8,6 +8,7 @@ import java.lang.instrument.Instrumentation;
 import java.lang.reflect.Method;
 import java.nio.charset.StandardCharsets;
 import java.security.ProtectionDomain;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -32,12 +33,15 @@ public final class Weaver implements ClassFileTransformer {
     private final Instrumentation instrumentation;
     private final Module bridgeModule;
     private final Recorders recorders;
+    private final Exclusions exclusions;
     private final Map<String, String> commonDimensions;
     private volatile ClassWeaver classWeaver;
 
     /** @param bridge the bootstrap class that woven code calls */
+    /** @param exclude {@code exclude=} entries: methods, classes, packages and families never woven */
     public Weaver(Instrumentation instrumentation, Class<?> bridge, Recorders recorders,
-            Map<String, String> commonDimensions) {
+            Map<String, String> commonDimensions, List<String> exclude) {
+        this.exclusions = new Exclusions(exclude);
         this.instrumentation = instrumentation;
         this.bridgeModule = bridge.getModule();
         this.recorders = recorders;
@@ -93,7 +97,7 @@ public final class Weaver implements ClassFileTransformer {
         if (weaver == null) {
             synchronized (this) {
                 if (classWeaver == null) {
-                    classWeaver = new ClassWeaver(recorders, commonDimensions);
+                    classWeaver = new ClassWeaver(recorders, commonDimensions, exclusions);
                 }
                 weaver = classWeaver;
             }

@@ -64,6 +64,14 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void excludeTakesMethodsClassesPackagesAndFamiliesSeparatedBySemicolons() throws ConfigException {
+        AgentConfig config = load(null, Map.of("emf.exclude", "a.B#m; a.C ;a.legacy.*;family:booking"), Map.of()).config();
+        assertThat(config.exclude()).containsExactly("a.B#m", "a.C", "a.legacy.*", "family:booking");
+        assertThatThrownBy(() -> load("exclude=a.B#m#n", Map.of(), Map.of())).isInstanceOf(ConfigException.class)
+                .hasMessageContaining("exclude was 'a.B#m#n' (agent argument) but its entry 'a.B#m#n' is none of");
+    }
+
+    @Test
     void environmentNamesAreUpperSnakeCase() {
         assertThat(ConfigLoader.envName("flushInterval")).isEqualTo("EMF_FLUSH_INTERVAL");
         assertThat(ConfigLoader.envName("maxErrorTypes")).isEqualTo("EMF_MAX_ERROR_TYPES");
