@@ -25,6 +25,40 @@ import org.junit.jupiter.api.Test;
 /** Exact counts as CloudWatch would see them, from a forked JVM running with the agent jar. */
 class CountsIT {
 
+    /** A method that would be too large once woven is left as it is, named; the class loads and the rest count. */
+    @Test
+    void aMethodTooLargeToWeaveIsLeftUnwovenByNameAndTheClassStillLoads() throws Exception {
+        Path classes = java.nio.file.Files.createTempDirectory("huge");
+        java.nio.file.Files.createDirectories(classes.resolve("gen"));
+        java.nio.file.Files.write(classes.resolve("gen/Huge.class"), hugeClass());
+        ForkedJvm.Result result = ForkedJvm.app(io.emfagent.it.app.HugeMethodApp.class).agentArgs(Dims.AGENT_ARGS)
+                .withLibrary(classes.toString()).run().succeeded();
+        assertThat(result.stderr).contains("not woven: gen.Huge#huge cannot be woven").contains("done");
+        assertThat(result.view().sum("small.attempts", base())).isEqualTo(4);
+        assertThat(result.view().metrics()).noneMatch(m -> m.startsWith("huge."));
+    }
+
+    /** {@code gen.Huge} with {@code @Counted("huge") static void huge()} of 65,500 bytes and {@code @Counted("small") small()}. */
+    private static byte[] hugeClass() {
+        net.bytebuddy.jar.asm.ClassWriter writer = new net.bytebuddy.jar.asm.ClassWriter(0);
+        writer.visit(net.bytebuddy.jar.asm.Opcodes.V1_8, net.bytebuddy.jar.asm.Opcodes.ACC_PUBLIC, "gen/Huge", null,
+                "java/lang/Object", null);
+        for (String name : new String[] {"huge", "small"}) {
+            net.bytebuddy.jar.asm.MethodVisitor method = writer.visitMethod(net.bytebuddy.jar.asm.Opcodes.ACC_PUBLIC
+                    | net.bytebuddy.jar.asm.Opcodes.ACC_STATIC, name, "()V", null, null);
+            method.visitAnnotation("Lio/emfagent/annotations/Counted;", true).visit("value", name);
+            method.visitCode();
+            for (int i = 0; name.equals("huge") && i < 65_500; i++) {
+                method.visitInsn(net.bytebuddy.jar.asm.Opcodes.NOP);
+            }
+            method.visitInsn(net.bytebuddy.jar.asm.Opcodes.RETURN);
+            method.visitMaxs(0, 0);
+            method.visitEnd();
+        }
+        writer.visitEnd();
+        return writer.toByteArray();
+    }
+
     /** An operator turns weaving off for a method or a family without a rebuild. */
     @Test
     void excludedMethodsAndFamiliesAreNotWovenAndDebugSaysWhich() throws Exception {

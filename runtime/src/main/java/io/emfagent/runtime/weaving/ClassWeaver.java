@@ -90,8 +90,36 @@ final class ClassWeaver {
         if (sync.isEmpty() && async.isEmpty()) {
             return null;
         }
+        try {
+            return make(type, locator, pool, sync, async);
+        } catch (RuntimeException | LinkageError whole) {
+            // the JVM gives a class one chance to load: find the methods that cannot be woven, weave the rest
+            AgentLog.debug("weaving " + type.getName() + " as a whole failed (" + whole + "); trying method by method");
+            leaveOutWhatCannotBeWoven(type, locator, pool, sync, true);
+            leaveOutWhatCannotBeWoven(type, locator, pool, async, false);
+            return sync.isEmpty() && async.isEmpty() ? null : make(type, locator, pool, sync, async);
+        }
+    }
+
+    private byte[] make(TypeDescription type, ClassFileLocator locator, TypePool pool, Map<String, Binding> sync,
+            Map<String, Binding> async) {
         DynamicType.Builder<?> builder = byteBuddy.decorate(type, locator);
         return visit(visit(builder, sync, SYNC_ADVICE), async, ASYNC_ADVICE).make(pool).getBytes();
+    }
+
+    /** Weaves each method of {@code bindings} alone; drops, with a warning naming it, each that fails. */
+    private void leaveOutWhatCannotBeWoven(TypeDescription type, ClassFileLocator locator, TypePool pool,
+            Map<String, Binding> bindings, boolean plain) {
+        for (String signature : List.copyOf(bindings.keySet())) {
+            Map<String, Binding> alone = Map.of(signature, bindings.get(signature));
+            try {
+                make(type, locator, pool, plain ? alone : Map.of(), plain ? Map.of() : alone);
+            } catch (RuntimeException | LinkageError e) {
+                bindings.remove(signature);
+                AgentLog.warn("not woven: " + type.getName() + "#" + signature.substring(0, signature.indexOf('('))
+                        + " cannot be woven (" + e + "); the class's other methods are");
+            }
+        }
     }
 
     /**
