@@ -7,6 +7,9 @@ import java.lang.instrument.Instrumentation;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -27,6 +30,7 @@ public final class EmfAgent {
     static final int REQUIRED_JAVA = 17;
     private static final String BOOT = "io.emfagent.runtime.boot.AgentBoot";
     private static final String TOOLS = "io.emfagent.tools.Main";
+    private static final String SERIES_ROWS = "io.emfagent.tools.view.SeriesRows";
     /** The hidden command of {@link #install}'s helper process. */
     private static final String ATTACH = "--attach-to-pid";
     private static final long ATTACH_TIMEOUT_SECONDS = 60;
@@ -120,6 +124,32 @@ public final class EmfAgent {
             }
         } catch (Throwable t) {
             disabled("could not start: " + cause(t));
+        }
+    }
+
+    /**
+     * For metric contract tests (emf-agent-junit): when the agent runs in this JVM with
+     * {@code sink=memory}, a supplier that writes what was recorded so far and returns the EMF
+     * documents written since it was last asked; null when the agent does not run here, or writes
+     * elsewhere.
+     */
+    @SuppressWarnings("unchecked")
+    public static Supplier<List<String>> documentsSoFar() throws Exception {
+        return (Supplier<List<String>>) RuntimeClassLoader.get().loadClass(BOOT).getMethod("documentsSoFar").invoke(null);
+    }
+
+    /**
+     * For metric contract tests: what CloudWatch would store for these EMF lines, as rows of JDK types,
+     * one per metric and dimension combination (see the tools' {@code SeriesRows}); the reader is the
+     * one {@code report} uses.
+     */
+    @SuppressWarnings("unchecked")
+    public static List<Map<String, Object>> cloudWatchView(List<String> lines) throws Exception {
+        try {
+            return (List<Map<String, Object>>) RuntimeClassLoader.get().loadClass(SERIES_ROWS)
+                    .getMethod("rows", List.class).invoke(null, lines);
+        } catch (InvocationTargetException e) {
+            throw e.getCause() instanceof Exception ? (Exception) e.getCause() : e;
         }
     }
 

@@ -5,6 +5,7 @@ import io.emfagent.runtime.config.AgentConfig;
 import io.emfagent.runtime.config.ConfigException;
 import io.emfagent.runtime.config.ConfigLoader;
 import io.emfagent.runtime.config.SinkSpec;
+import io.emfagent.runtime.sink.MemorySink;
 import io.emfagent.runtime.sink.Sink;
 import io.emfagent.runtime.sink.Endpoint;
 import io.emfagent.runtime.sink.StreamSink;
@@ -14,7 +15,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.lang.instrument.Instrumentation;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Properties;
+import java.util.function.Supplier;
 
 /**
  * Start-up, first part: configuration, sink and bridge. Nothing here names a bridge class, because
@@ -64,10 +67,25 @@ public final class AgentBoot {
                 return new TcpSink(new Endpoint("tcp", spec.host(), spec.port()));
             case UDP:
                 return new UdpSink(new Endpoint("udp", spec.host(), spec.port()));
+            case MEMORY:
+                return new MemorySink();
             default:
                 return StreamSink.stdout();
         }
     }
+
+    /**
+     * For metric contract tests (emf-agent-junit), when the agent runs with {@code sink=memory}: a
+     * supplier that writes what was recorded so far and returns the documents written since it was
+     * last asked. Null when the agent does not run, or writes elsewhere. Only JDK types cross here,
+     * so that code outside the agent's class loader can call it.
+     */
+    public static Supplier<List<String>> documentsSoFar() {
+        return documentsSoFar;
+    }
+
+    /** Set by {@link Wiring} once the agent runs with {@code sink=memory}; kept here, where no bridge class is named. */
+    static volatile Supplier<List<String>> documentsSoFar;
 
     public static String version() {
         Properties properties = new Properties();

@@ -7,6 +7,7 @@ import io.emfagent.runtime.config.AgentConfig;
 import io.emfagent.runtime.emf.EmfWriter;
 import io.emfagent.runtime.record.Instrument;
 import io.emfagent.runtime.record.Recorders;
+import io.emfagent.runtime.sink.MemorySink;
 import io.emfagent.runtime.sink.Sink;
 import io.emfagent.runtime.weaving.Weaver;
 import io.emfagent.bridge.EmfBridge;
@@ -59,6 +60,12 @@ final class Wiring {
                 System::currentTimeMillis,
                 config.selfMetrics() ? config.dimensions() : null);
         loop.start();
+        if (sink instanceof MemorySink memory) {
+            AgentBoot.documentsSoFar = () -> {
+                loop.writeSoFarWithin(5_000);
+                return memory.drain();
+            };
+        }
         OtherShutdownHooks others = OtherShutdownHooks.capture(instrumentation);
         Runtime.getRuntime().addShutdownHook(new Thread(new ExitWrites(loop, others, config.shutdownTimeoutMillis()),
                 "emf-agent-shutdown"));

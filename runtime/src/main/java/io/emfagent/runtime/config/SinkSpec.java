@@ -16,18 +16,23 @@ public record SinkSpec(Kind kind, String path, String host, int port) {
 
     public static final int DEFAULT_PORT = 25888;
     static final int MAX_PORT = 65535;
-    static final String RULE = "must be 'stdout', 'file:<path>', 'tcp://host:port' or 'udp://host:port'"
+    static final String RULE = "must be 'stdout', 'file:<path>', 'tcp://host:port', 'udp://host:port' or 'memory'"
             + " (port from 1 to " + MAX_PORT + ", default " + DEFAULT_PORT + ")";
 
-    public enum Kind { STDOUT, FILE, TCP, UDP }
+    public enum Kind { STDOUT, FILE, TCP, UDP, MEMORY }
 
     static final SinkSpec STDOUT = new SinkSpec(Kind.STDOUT, null, null, 0);
+    /** Documents kept in this JVM, for metric contract tests (emf-agent-junit) to read back. */
+    static final SinkSpec MEMORY = new SinkSpec(Kind.MEMORY, null, null, 0);
 
     /** The sink {@code text} names, or null when it names none. */
     static SinkSpec parse(String text) {
         String spec = text.trim();
         if (spec.equals("stdout")) {
             return STDOUT;
+        }
+        if (spec.equals("memory")) {
+            return MEMORY;
         }
         if (spec.startsWith("file:")) {
             return spec.length() > "file:".length() ? new SinkSpec(Kind.FILE, spec.substring("file:".length()), null, 0)
@@ -65,6 +70,8 @@ public record SinkSpec(Kind kind, String path, String host, int port) {
             case TCP:
             case UDP:
                 return kind.name().toLowerCase(java.util.Locale.ROOT) + "://" + host + ":" + port;
+            case MEMORY:
+                return "memory";
             default:
                 return "stdout";
         }

@@ -89,7 +89,7 @@ class ConfigLoaderTest {
                 .hasMessageContaining("must be 60 (standard) or 1 (high resolution)");
         assertThatThrownBy(() -> load("enabled=yes", Map.of(), Map.of())).hasMessageContaining("must be true or false");
         assertThatThrownBy(() -> load("maxErrorTypes=0", Map.of(), Map.of())).hasMessageContaining("from 1 to 1000");
-        assertThatThrownBy(() -> load("sink=kafka", Map.of(), Map.of())).hasMessageContaining("'stdout', 'file:<path>', 'tcp://host:port' or 'udp://host:port'");
+        assertThatThrownBy(() -> load("sink=kafka", Map.of(), Map.of())).hasMessageContaining("'stdout', 'file:<path>', 'tcp://host:port', 'udp://host:port' or 'memory'");
         assertThatThrownBy(() -> load("dimension.status=x", Map.of(), Map.of()))
                 .hasMessageContaining("dimension name 'status'");
         assertThatThrownBy(() -> load("service=caf\u00e9", Map.of(), Map.of()))
