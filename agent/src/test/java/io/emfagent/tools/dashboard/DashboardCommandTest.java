@@ -33,12 +33,15 @@ class DashboardCommandTest {
     @TempDir
     Path dir;
 
+    private String out;
     private String err;
 
     private int run(String... args) {
+        ByteArrayOutputStream o = new ByteArrayOutputStream();
         ByteArrayOutputStream e = new ByteArrayOutputStream();
-        int code = DashboardCommand.run(List.of(args), new PrintStream(new ByteArrayOutputStream(), true,
-                StandardCharsets.UTF_8), new PrintStream(e, true, StandardCharsets.UTF_8));
+        int code = DashboardCommand.run(List.of(args), new PrintStream(o, true, StandardCharsets.UTF_8),
+                new PrintStream(e, true, StandardCharsets.UTF_8));
+        out = o.toString(StandardCharsets.UTF_8);
         err = e.toString(StandardCharsets.UTF_8);
         return code;
     }
@@ -87,6 +90,16 @@ class DashboardCommandTest {
                         + " {Service=s, Environment=e, Operation=Reserve}",
                 "BookingApp.ping.attempts BookingApp.ping.success BookingApp.ping.failure null {Service=s, Environment=e}");
         assertThat(BookingApp.class).isNotNull();
+    }
+
+    /** booking: 1 + 1 + (1 + 20 + Other) + 3; reservation: 1 + 22 + 3; ping: 1 + 1 + 22. */
+    @Test
+    void saysHowManyCloudWatchMetricsTheMethodsWriteAtMostBeforeAnyTraffic() throws IOException {
+        dashboard();
+        assertThat(out).contains("these write at most 77 CloudWatch metrics (with maxErrorTypes=20 error types per"
+                + " failure metric): at most $23.10 a month");
+        dashboard("--max-error-types", "2");
+        assertThat(out).contains("at most 23 CloudWatch metrics (with maxErrorTypes=2");
     }
 
     @Test

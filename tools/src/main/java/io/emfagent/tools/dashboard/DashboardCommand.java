@@ -29,7 +29,7 @@ public final class DashboardCommand {
             + " --service ticketing-service --environment production --output dashboard.json";
     public static final String USAGE = "dashboard --classes JAR|DIR [--classes ...] --namespace NS --service NAME"
             + " --environment NAME [--dimension Name=value ...] [--region us-east-1] [--period 60]"
-            + " [--output dashboard.json] [--cloudformation template.yaml|.json]";
+            + " [--output dashboard.json] [--cloudformation template.yaml|.json] [--max-error-types 20]";
 
     private final PrintStream out;
     private final PrintStream err;
@@ -42,6 +42,8 @@ public final class DashboardCommand {
     private int periodSeconds = 60;
     private Path output;
     private Path cloudFormation;
+    /** As the agent's maxErrorTypes: bounds the error_type series of each failure metric. */
+    private int maxErrorTypes = 20;
 
     private DashboardCommand(PrintStream out, PrintStream err) {
         this.out = out;
@@ -102,8 +104,10 @@ public final class DashboardCommand {
                 case "--period" -> periodSeconds = period(value);
                 case "--output" -> output = Paths.get(value);
                 case "--cloudformation" -> cloudFormation = Paths.get(value);
+                case "--max-error-types" -> maxErrorTypes = maxErrorTypes(value);
                 default -> throw new UsageException("unknown option '" + option + "' (known: --classes, --namespace,"
-                        + " --service, --environment, --dimension, --region, --period, --output, --cloudformation)");
+                        + " --service, --environment, --dimension, --region, --period, --output, --cloudformation,"
+                        + " --max-error-types)");
             }
         }
         if (classes.isEmpty()) {
@@ -139,6 +143,19 @@ public final class DashboardCommand {
                     + " (use --service / --environment)");
         }
         extraDimensions.put(name, value);
+    }
+
+    private static int maxErrorTypes(String value) throws UsageException {
+        try {
+            int n = Integer.parseInt(value);
+            if (n >= 1 && n <= 1000) {
+                return n;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new UsageException("--max-error-types '" + value + "' must be a whole number from 1 to 1000, as the"
+                + " agent's maxErrorTypes");
     }
 
     private static int period(String value) throws UsageException {
@@ -187,8 +204,16 @@ public final class DashboardCommand {
         summary.println("emf-agent dashboard: " + families.size() + " metric families from " + instruments.size()
                 + " methods" + (output == null ? "" : " -> " + output)
                 + (cloudFormation == null ? "" : "; CloudFormation -> " + cloudFormation));
+        int metrics = families.stream().mapToInt(f -> f.maxMetricsInCloudWatch(maxErrorTypes)).sum();
+        summary.println("emf-agent dashboard: before any traffic, these write at most " + metrics + " CloudWatch metrics"
+                + " (with maxErrorTypes=" + maxErrorTypes + " error types per failure metric): at most $"
+                + String.format(java.util.Locale.ROOT, "%.2f", metrics * METRIC_MONTH_USD) + " a month at the list price"
+                + " of $" + String.format(java.util.Locale.ROOT, "%.2f", METRIC_MONTH_USD) + " per metric");
         return scan.rejected().isEmpty() ? 0 : 1;
     }
+
+    /** CloudWatch's list price per custom metric a month (us-east-1, first 10,000 metrics; 2026-12). */
+    private static final double METRIC_MONTH_USD = 0.30;
 
     private static final class UsageException extends Exception {
         private static final long serialVersionUID = 1L;

@@ -36,6 +36,15 @@ public record MetricFamily(String name, Map<String, String> dimensions, String a
         return a != null ? a : b;
     }
 
+    /**
+     * The CloudWatch metrics this family writes at most: one per count, a failure metric also once per
+     * error type (up to {@code maxErrorTypes}, then {@code Other}), a duration also per status.
+     */
+    public int maxMetricsInCloudWatch(int maxErrorTypes) {
+        return (attempts == null ? 0 : 1) + (success == null ? 0 : 1) + (failure == null ? 0 : 1 + maxErrorTypes + 1)
+                + (duration == null ? 0 : 3);
+    }
+
     /** The family and its dimensions beyond Service and Environment, for titles. */
     public String label() {
         StringBuilder out = new StringBuilder(name);

@@ -28,6 +28,8 @@ public final class ReportCommand {
     private static final long DEFAULT_CHART_PERIOD = 60_000;
     /** Rejected documents listed in full; the rest are counted. */
     private static final int LISTED_PROBLEMS = 50;
+    /** Enough distinct timestamps to measure the time a log covers: a week of 1 s intervals. */
+    private static final int MAX_TIMESTAMPS = 604_800;
 
     private final PrintStream out;
     private final PrintStream err;
@@ -38,6 +40,9 @@ public final class ReportCommand {
     private long problemCount;
     private long documents;
     private long lines;
+    private long emfBytes;
+    /** Every distinct document timestamp read: the intervals the logs cover. */
+    private final java.util.TreeSet<Long> timestamps = new java.util.TreeSet<>();
 
     private ReportCommand(PrintStream out, PrintStream err) {
         this.out = out;
@@ -119,6 +124,9 @@ public final class ReportCommand {
         try (ParallelParser parser = new ParallelParser(parsed -> add(view, parsed))) {
             LogReader.read(logs, (file, number, text) -> {
                 lines++;
+                if (EmfLine.mayHoldEmf(text)) {
+                    emfBytes += text.length() + 1;
+                }
                 parser.line(file, number, text);
             }, progress);
             parser.finish();
@@ -129,6 +137,9 @@ public final class ReportCommand {
                 + (view.namespaces().isEmpty() ? "" : "; namespaces " + String.join(", ", view.namespaces())));
         out.println();
         TablePrinter.print(out, view, families, periodMillis > 0);
+        if (documents > 0) {
+            Billing.print(out, view, emfBytes, span());
+        }
         if (problemCount > 0) {
             out.println(problemCount + " documents CloudWatch would reject:");
             problems.forEach(p -> out.println("  " + p));
@@ -154,6 +165,9 @@ public final class ReportCommand {
         }
         if (emf.isValid()) {
             view.add(emf.root());
+            if (timestamps.size() < MAX_TIMESTAMPS) {
+                timestamps.add(emf.timestamp());
+            }
             return;
         }
         problemCount++;
@@ -162,6 +176,22 @@ public final class ReportCommand {
                 problems.add(parsed.file() + ":" + parsed.number() + ": " + problem);
             }
         }
+    }
+
+    /**
+     * The time the logs cover: from the first interval's start to the last one's end, taking the
+     * smallest gap between intervals as the interval; 0 when there is only one.
+     */
+    private long span() {
+        long gap = Long.MAX_VALUE;
+        Long previous = null;
+        for (long t : timestamps) {
+            if (previous != null) {
+                gap = Math.min(gap, t - previous);
+            }
+            previous = t;
+        }
+        return gap == Long.MAX_VALUE ? 0 : timestamps.last() - timestamps.first() + gap;
     }
 
     private String sources() {

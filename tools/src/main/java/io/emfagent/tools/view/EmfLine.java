@@ -51,6 +51,11 @@ public record EmfLine(JsonNode root, List<String> problems) {
     }
 
     /** A document CloudWatch takes. */
+    /** The document's {@code _aws.Timestamp}, milliseconds since the epoch (a valid document has one). */
+    public long timestamp() {
+        return root.get("_aws").get("Timestamp").asLong();
+    }
+
     public boolean isValid() {
         return root != null && problems.isEmpty();
     }

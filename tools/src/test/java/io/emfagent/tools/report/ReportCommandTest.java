@@ -60,6 +60,28 @@ class ReportCommandTest {
                 .contains(log + ":4: not valid JSON");
     }
 
+    /** Two metric names under one dimension set, written each minute for 3 minutes by two tasks. */
+    @Test
+    void saysHowManyCloudWatchMetricsTheLogsMakeAndWhatTheyAndTheirIngestionCost() throws IOException {
+        List<String> lines = new ArrayList<>();
+        long bytes = 0;
+        for (int minute = 0; minute < 3; minute++) {
+            for (String task : new String[] {"a", "b"}) {
+                String line = counts(1_800_000_000_000L + minute * 60_000L, 3, 2).replace("\"shop\"", "\"shop-" + task + "\"");
+                lines.add(line);
+                bytes += line.length() + 1;
+            }
+        }
+        Path log = Files.write(dir.resolve("app.log"), lines);
+        assertThat(run(log.toString())).as(err).isZero();
+        // 2 names x 2 Service values = 4 metrics; 3 intervals of 60 s = 180 s of data
+        assertThat(out).contains("What CloudWatch would bill").containsPattern("order +\\{Environment, Service\\} +4")
+                .contains("4 CloudWatch metrics, $1.20 a month while they are written");
+        double monthlyGb = bytes / 180_000.0 * 30 * 24 * 3600 * 1000 / 1e9;
+        assertThat(out).contains(String.format(java.util.Locale.ROOT, "EMF log data: %.1f KB in 3.0 min, at this rate %.3f GB a"
+                + " month, $%.2f a month", bytes / 1e3, monthlyGb, monthlyGb * 0.5));
+    }
+
     @Test
     void aLogWithoutEmfIsAProblem() throws IOException {
         Path log = Files.write(dir.resolve("plain.log"), List.of("just", "text"));
