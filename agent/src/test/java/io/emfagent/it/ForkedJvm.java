@@ -45,6 +45,11 @@ final class ForkedJvm {
         return new ForkedJvm(main.getName());
     }
 
+    /** A main class by name: one the Java compiler does not see (Kotlin's, compiled after it). */
+    static ForkedJvm app(String main) {
+        return new ForkedJvm(main);
+    }
+
     /** Runs {@code module/class} from {@code modulePath} (JPMS) instead of the class path. */
     static ForkedJvm module(String modulePath, String moduleAndClass) {
         ForkedJvm jvm = new ForkedJvm(moduleAndClass);

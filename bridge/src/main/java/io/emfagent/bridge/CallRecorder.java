@@ -23,4 +23,17 @@ public class CallRecorder {
     public Object completion(int id, long startNanos, Object returned, Throwable thrown, boolean mayWrap) {
         return returned;
     }
+
+    /**
+     * A Kotlin suspend function with this id was entered with {@code continuation}, its last argument.
+     * Returns the continuation it is to go on with: its own, or one that records the call's end.
+     * What it returns is handed to {@link #suspendExit}.
+     */
+    public Object suspendEnter(int id, long startNanos, Object continuation) {
+        return continuation;
+    }
+
+    /** The suspend function entered as {@link #suspendEnter} said returned or threw. */
+    public void suspendExit(int id, long startNanos, Object entered, Object returned, Throwable thrown) {
+    }
 }

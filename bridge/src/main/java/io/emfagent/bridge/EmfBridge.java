@@ -35,4 +35,12 @@ public final class EmfBridge {
     public static Object completion(int id, long startNanos, Object returned, Throwable thrown, boolean mayWrap) {
         return recorder.completion(id, startNanos, returned, thrown, mayWrap);
     }
+
+    public static Object suspendEnter(int id, long startNanos, Object continuation) {
+        return recorder.suspendEnter(id, startNanos, continuation);
+    }
+
+    public static void suspendExit(int id, long startNanos, Object entered, Object returned, Throwable thrown) {
+        recorder.suspendExit(id, startNanos, entered, returned, thrown);
+    }
 }

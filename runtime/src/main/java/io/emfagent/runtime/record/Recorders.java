@@ -99,4 +99,23 @@ public final class Recorders extends CallRecorder {
             return returned;
         }
     }
+
+    @Override
+    public Object suspendEnter(int id, long startNanos, Object continuation) {
+        try {
+            return SuspendCalls.enter(byId[id], startNanos, continuation);
+        } catch (Throwable t) {
+            InternalErrors.record("recording a call", t);
+            return continuation;
+        }
+    }
+
+    @Override
+    public void suspendExit(int id, long startNanos, Object entered, Object returned, Throwable thrown) {
+        try {
+            SuspendCalls.exit(byId[id], startNanos, entered, returned, thrown);
+        } catch (Throwable t) {
+            InternalErrors.record("recording a call", t);
+        }
+    }
 }

@@ -13,10 +13,12 @@ import java.util.concurrent.ConcurrentHashMap;
 import net.bytebuddy.ByteBuddy;
 import net.bytebuddy.asm.Advice;
 import net.bytebuddy.description.method.MethodDescription;
+import net.bytebuddy.description.method.ParameterDescription;
 import net.bytebuddy.description.type.TypeDescription;
 import net.bytebuddy.dynamic.ClassFileLocator;
 import net.bytebuddy.dynamic.DynamicType;
 import net.bytebuddy.dynamic.scaffold.TypeValidation;
+import net.bytebuddy.implementation.bytecode.assign.Assigner;
 import net.bytebuddy.matcher.ElementMatcher;
 import net.bytebuddy.pool.TypePool;
 
@@ -30,6 +32,7 @@ final class ClassWeaver {
 
     private static final TypeDescription SYNC_ADVICE = TypeDescription.ForLoadedType.of(SyncAdvice.class);
     private static final TypeDescription ASYNC_ADVICE = TypeDescription.ForLoadedType.of(AsyncAdvice.class);
+    private static final TypeDescription SUSPEND_ADVICE = TypeDescription.ForLoadedType.of(SuspendAdvice.class);
     /** The advice classes' byte code, read once, not once per woven class. */
     private static final ClassFileLocator ADVICE_CODE = adviceCode();
 
@@ -71,7 +74,8 @@ final class ClassWeaver {
         try {
             return ClassFileLocator.Simple.of(Map.of(
                     SYNC_ADVICE, ClassFileLocator.ForClassLoader.read(SyncAdvice.class),
-                    ASYNC_ADVICE, ClassFileLocator.ForClassLoader.read(AsyncAdvice.class)));
+                    ASYNC_ADVICE, ClassFileLocator.ForClassLoader.read(AsyncAdvice.class),
+                    SUSPEND_ADVICE, ClassFileLocator.ForClassLoader.read(SuspendAdvice.class)));
         } catch (RuntimeException e) {
             return ClassFileLocator.ForClassLoader.of(Weaver.class.getClassLoader());
         }
@@ -84,36 +88,41 @@ final class ClassWeaver {
                 ClassFileLocator.ForClassLoader.of(loader), OWN_ANNOTATIONS);
         TypePool pool = TypePool.Default.WithLazyResolution.of(locator);
         TypeDescription type = pool.describe(typeName).resolve();
-        Map<String, Binding> sync = new HashMap<>();
-        Map<String, Binding> async = new HashMap<>();
-        bind(type, known, sync, async);
-        if (sync.isEmpty() && async.isEmpty()) {
+        Map<String, Binding> bindings = new HashMap<>();
+        bind(type, known, KotlinForwarders.of(classFile), bindings);
+        if (bindings.isEmpty()) {
             return null;
         }
         try {
-            return make(type, locator, pool, sync, async);
+            return make(type, locator, pool, bindings);
         } catch (RuntimeException | LinkageError whole) {
             // the JVM gives a class one chance to load: find the methods that cannot be woven, weave the rest
             AgentLog.debug("weaving " + type.getName() + " as a whole failed (" + whole + "); trying method by method");
-            leaveOutWhatCannotBeWoven(type, locator, pool, sync, true);
-            leaveOutWhatCannotBeWoven(type, locator, pool, async, false);
-            return sync.isEmpty() && async.isEmpty() ? null : make(type, locator, pool, sync, async);
+            leaveOutWhatCannotBeWoven(type, locator, pool, bindings);
+            return bindings.isEmpty() ? null : make(type, locator, pool, bindings);
         }
     }
 
-    private byte[] make(TypeDescription type, ClassFileLocator locator, TypePool pool, Map<String, Binding> sync,
-            Map<String, Binding> async) {
+    private byte[] make(TypeDescription type, ClassFileLocator locator, TypePool pool, Map<String, Binding> bindings) {
         DynamicType.Builder<?> builder = byteBuddy.decorate(type, locator);
-        return visit(visit(builder, sync, SYNC_ADVICE), async, ASYNC_ADVICE).make(pool).getBytes();
+        for (ResultKind kind : ResultKind.values()) {
+            Map<String, Binding> ofKind = new HashMap<>();
+            bindings.forEach((signature, binding) -> {
+                if (binding.kind() == kind) {
+                    ofKind.put(signature, binding);
+                }
+            });
+            builder = visit(builder, ofKind, kind);
+        }
+        return builder.make(pool).getBytes();
     }
 
-    /** Weaves each method of {@code bindings} alone; drops, with a warning naming it, each that fails. */
+    /** Weaves each method alone; drops, with a warning naming it, each that fails. */
     private void leaveOutWhatCannotBeWoven(TypeDescription type, ClassFileLocator locator, TypePool pool,
-            Map<String, Binding> bindings, boolean plain) {
+            Map<String, Binding> bindings) {
         for (String signature : List.copyOf(bindings.keySet())) {
-            Map<String, Binding> alone = Map.of(signature, bindings.get(signature));
             try {
-                make(type, locator, pool, plain ? alone : Map.of(), plain ? Map.of() : alone);
+                make(type, locator, pool, Map.of(signature, bindings.get(signature)));
             } catch (RuntimeException | LinkageError e) {
                 bindings.remove(signature);
                 AgentLog.warn("not woven: " + type.getName() + "#" + signature.substring(0, signature.indexOf('('))
@@ -123,14 +132,21 @@ final class ClassWeaver {
     }
 
     /**
+     * @param forwarders the class's compiler-generated forwarders, by signature, with what each calls
      * @param known the ids of methods of this class loader woven before: a class retransformed again
      *     (by another agent, say) keeps its methods' recorders instead of registering new ones
      */
-    private void bind(TypeDescription type, Map<String, Integer> known, Map<String, Binding> sync,
-            Map<String, Binding> async) {
+    private void bind(TypeDescription type, Map<String, Integer> known, Map<String, String> forwarders,
+            Map<String, Binding> bindings) {
         for (MethodDescription.InDefinedShape method : type.getDeclaredMethods()) {
             if (method.isBridge() || !InstrumentReader.isAnnotated(method)) {
                 continue; // a bridge method carries its target's annotations: weaving both would count twice
+            }
+            String forwardsTo = forwarders.get(signature(method));
+            if (forwardsTo != null) {
+                AgentLog.debug("not woven: " + type.getName() + "#" + method.getInternalName() + " is a forwarder the"
+                        + " Kotlin compiler generates, with the annotations copied: its calls count in " + forwardsTo);
+                continue;
             }
             if (method.isConstructor() || method.isTypeInitializer()) {
                 // the compiler refuses this, other tools can write it; the class's other methods are woven
@@ -157,7 +173,7 @@ final class ClassWeaver {
                 continue;
             }
             TypeDescription returned = method.getReturnType().asErasure();
-            ResultKind kind = ResultKind.of(returned);
+            ResultKind kind = ResultKind.of(method);
             boolean isAsync = kind != ResultKind.PLAIN;
             if (ResultKind.isMeasuredAtReturn(returned)) {
                 AgentLog.warn(instrument.method() + " returns " + returned.getName() + ", whose end the agent cannot"
@@ -167,18 +183,21 @@ final class ClassWeaver {
             String key = type.getName() + '#' + signature(method);
             boolean again = known.containsKey(key);
             int id = known.computeIfAbsent(key, k -> recorders.register(instrument));
-            (isAsync ? async : sync).put(signature(method),
-                    new Binding(id, instrument.timed(), kind == ResultKind.WRAPPABLE));
-            AgentLog.debug((again ? "woven again: " : "woven: ") + instrument.method() + (isAsync ? " (asynchronous)" : "")
+            bindings.put(signature(method), new Binding(id, instrument.timed(), kind));
+            AgentLog.debug((again ? "woven again: " : "woven: ") + instrument.method()
+                    + (kind == ResultKind.SUSPENDING ? " (suspend function)" : isAsync ? " (asynchronous)" : "")
                     + " -> " + String.join(", ", names(instrument)));
         }
     }
 
     /**
-     * A woven method's constants: its recorder id, whether it reads the clock, and whether a reactive
-     * result may be returned observed.
+     * A woven method's constants: its recorder id, whether it reads the clock, and how its result is
+     * measured (which says whether a reactive result may be returned observed).
      */
-    private record Binding(int id, boolean timed, boolean mayWrap) {
+    private record Binding(int id, boolean timed, ResultKind kind) {
+        boolean mayWrap() {
+            return kind == ResultKind.WRAPPABLE;
+        }
     }
 
     /**
@@ -186,7 +205,7 @@ final class ClassWeaver {
      * constants are looked up by its signature when the advice is inlined into it.
      */
     private static DynamicType.Builder<?> visit(DynamicType.Builder<?> builder, Map<String, Binding> bindings,
-            TypeDescription advice) {
+            ResultKind kind) {
         if (bindings.isEmpty()) {
             return builder;
         }
@@ -196,14 +215,24 @@ final class ClassWeaver {
                 Advice.OffsetMapping.Target.ForStackManipulation.of(bindings.get(signature(method)).timed());
         Advice.OffsetMapping mayWrap = (type, method, assigner, arguments, sort) ->
                 Advice.OffsetMapping.Target.ForStackManipulation.of(bindings.get(signature(method)).mayWrap());
+        Advice.OffsetMapping continuation = (type, method, assigner, arguments, sort) -> {
+            ParameterDescription last = method.getParameters().get(method.getParameters().size() - 1);
+            return new Advice.OffsetMapping.ForArgument.Resolved(TypeDescription.Generic.OBJECT, false,
+                    Assigner.Typing.DYNAMIC, last).resolve(type, method, assigner, arguments, sort);
+        };
         ElementMatcher<MethodDescription> woven = method -> bindings.containsKey(signature(method));
-        return builder.visit(Advice.withCustomMapping()
+        Advice.WithCustomMapping mapping = Advice.withCustomMapping()
                 .bind(MethodId.class, id)
                 .bind(Timing.class, timed)
                 .bind(MayWrap.class, mayWrap)
-                // both kinds enter alike: the asynchronous advice has an exit of its own only
-                .to(SYNC_ADVICE, advice, ADVICE_CODE)
-                .on(woven));
+                .bind(Continuation.class, continuation);
+        // plain and asynchronous results enter alike: the asynchronous advice has an exit of its own only
+        Advice advice = switch (kind) {
+            case PLAIN -> mapping.to(SYNC_ADVICE, ADVICE_CODE);
+            case ASYNCHRONOUS, WRAPPABLE -> mapping.to(SYNC_ADVICE, ASYNC_ADVICE, ADVICE_CODE);
+            case SUSPENDING -> mapping.to(SUSPEND_ADVICE, ADVICE_CODE);
+        };
+        return builder.visit(advice.on(woven));
     }
 
     private static String signature(MethodDescription method) {

@@ -18,6 +18,7 @@ public final class InstrumentReader {
 
     public static final String COUNTED = "io.emfagent.annotations.Counted";
     public static final String TIMED = "io.emfagent.annotations.Timed";
+    private static final String KOTLIN_COMPANION = "$Companion";
 
     private final Map<String, String> commonDimensions;
 
@@ -105,9 +106,15 @@ public final class InstrumentReader {
         if (!value.isEmpty()) {
             return value;
         }
+        String name = type.getName();
+        if (name.endsWith(KOTLIN_COMPANION) && type.getDeclaringType() != null) {
+            // a companion's calls add to the family of the static forwarders Kotlin writes into the outer class
+            type = type.getDeclaringType().asErasure();
+            name = type.getName();
+        }
         String simple = type.getSimpleName();
         if (simple.isEmpty()) {
-            simple = type.getName().substring(type.getName().lastIndexOf('.') + 1);
+            simple = name.substring(name.lastIndexOf('.') + 1);
         }
         return simple + "." + method.getInternalName();
     }

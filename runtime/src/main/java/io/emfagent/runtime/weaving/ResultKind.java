@@ -2,6 +2,7 @@ package io.emfagent.runtime.weaving;
 
 import java.util.Set;
 import java.util.concurrent.CompletionStage;
+import net.bytebuddy.description.method.MethodDescription;
 import net.bytebuddy.description.type.TypeDescription;
 
 /**
@@ -15,7 +16,14 @@ enum ResultKind {
     /** Counted when the returned object ends, if it is an asynchronous result the runtime knows. */
     ASYNCHRONOUS,
     /** As {@link #ASYNCHRONOUS}, and the declared type lets a reactive result be returned observed. */
-    WRAPPABLE;
+    WRAPPABLE,
+    /**
+     * A Kotlin {@code suspend} function (a {@code Continuation} last, {@code Object} returned): counted
+     * once per call, not once per resumption, when the call finally returns or throws.
+     */
+    SUSPENDING;
+
+    private static final String CONTINUATION = "kotlin.coroutines.Continuation";
 
     private static final TypeDescription COMPLETION_STAGE = TypeDescription.ForLoadedType.of(CompletionStage.class);
 
@@ -32,7 +40,13 @@ enum ResultKind {
             "kotlinx.coroutines.Deferred", "io.smallrye.mutiny.Uni", "io.smallrye.mutiny.Multi",
             "io.vertx.core.Future", "org.springframework.web.context.request.async.DeferredResult");
 
-    static ResultKind of(TypeDescription declared) {
+    static ResultKind of(MethodDescription method) {
+        TypeDescription declared = method.getReturnType().asErasure();
+        int parameters = method.getParameters().size();
+        if (parameters > 0 && declared.represents(Object.class)
+                && method.getParameters().get(parameters - 1).getType().asErasure().getName().equals(CONTINUATION)) {
+            return SUSPENDING;
+        }
         if (declared.isPrimitive() || declared.represents(void.class) || declared.isArray()) {
             return PLAIN;
         }

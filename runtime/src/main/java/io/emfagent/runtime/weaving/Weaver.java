@@ -124,7 +124,7 @@ public final class Weaver implements ClassFileTransformer {
         return false;
     }
 
-    private static int indexOf(byte[] data, byte[] pattern) {
+    static int indexOf(byte[] data, byte[] pattern) {
         byte first = pattern[0];
         int last = data.length - pattern.length;
         outer:
