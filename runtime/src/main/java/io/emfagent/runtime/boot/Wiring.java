@@ -70,7 +70,7 @@ final class Wiring {
         Runtime.getRuntime().addShutdownHook(new Thread(new ExitWrites(loop, others, config.shutdownTimeoutMillis()),
                 "emf-agent-shutdown"));
         long t1 = System.nanoTime();
-        new Weaver(instrumentation, bridge, recorders, config.dimensions(), config.exclude()).install(lateAttach);
+        new Weaver(instrumentation, bridge, recorders, config.dimensions(), config.exclude(), config.inherit()).install(lateAttach);
         long t2 = System.nanoTime();
         AgentLog.info(AgentBoot.version() + " started in " + (t2 - startNanos) / 1_000_000 + " ms: " + config.describe());
         AgentLog.debug("weaving installed in " + (t2 - t1) / 1_000_000 + " ms");

@@ -35,6 +35,7 @@ public final class ConfigLoader {
     static final String SELF_METRICS = "selfMetrics";
     static final String SHUTDOWN_TIMEOUT = "shutdownTimeout";
     static final String EXCLUDE = "exclude";
+    static final String INHERIT = "inherit";
     static final String DIMENSION_PREFIX = "dimension.";
 
     private static final String PROPERTY_PREFIX = "emf.";
@@ -59,6 +60,7 @@ public final class ConfigLoader {
         KEYS.put(SELF_METRICS, null);
         KEYS.put(SHUTDOWN_TIMEOUT, null);
         KEYS.put(EXCLUDE, null);
+        KEYS.put(INHERIT, null);
     }
 
     static final String DEFAULT_NAMESPACE = "aws-embedded-metrics";
@@ -286,6 +288,7 @@ public final class ConfigLoader {
         boolean enabled = bool(ENABLED, true);
         boolean debug = bool(DEBUG, false);
         boolean selfMetrics = bool(SELF_METRICS, true);
+        boolean inherit = bool(INHERIT, true);
         String logGroup = optionalText(LOG_GROUP);
         if (logGroup != null) {
             check(LOG_GROUP, EmfRules.checkLogGroupName(logGroup));
@@ -330,7 +333,7 @@ public final class ConfigLoader {
             }
         }
         return new AgentConfig(enabled, namespace, dimensions, sink, flushMillis, resolution, maxErrorTypes, debug,
-                logGroup, logStream, selfMetrics, shutdownMillis, exclude);
+                logGroup, logStream, selfMetrics, shutdownMillis, exclude, inherit);
     }
 
     /**

@@ -78,6 +78,13 @@ public final class Instrument {
         return family;
     }
 
+    /** Same metrics and dimensions, whatever the method. */
+    public boolean writesSameMetrics(Instrument that) {
+        return family.equals(that.family) && Objects.equals(attempts, that.attempts)
+                && Objects.equals(success, that.success) && Objects.equals(failure, that.failure)
+                && Objects.equals(duration, that.duration) && dimensions.equals(that.dimensions);
+    }
+
     /** Same method, same metrics, same dimensions: a class loaded again can keep its recorder. */
     @Override
     public boolean equals(Object other) {

@@ -39,15 +39,16 @@ final class ClassWeaver {
     private final ByteBuddy byteBuddy = new ByteBuddy().with(TypeValidation.DISABLED);
     private final Recorders recorders;
     private final Exclusions exclusions;
-    private final InstrumentReader reader;
+    private final MethodSelector selector;
     private final MetricUnits units = new MetricUnits();
     /** Per class loader (held weakly), the id of each woven method, by class and signature. */
     private final Map<ClassLoader, Map<String, Integer>> ids = Collections.synchronizedMap(new WeakHashMap<>());
 
-    ClassWeaver(Recorders recorders, Map<String, String> commonDimensions, Exclusions exclusions) {
+    /** @param inherit whether annotations on supertypes' methods apply to implementations and overrides */
+    ClassWeaver(Recorders recorders, Map<String, String> commonDimensions, Exclusions exclusions, boolean inherit) {
         this.exclusions = exclusions;
         this.recorders = recorders;
-        this.reader = new InstrumentReader(commonDimensions);
+        this.selector = new MethodSelector(new InstrumentReader(commonDimensions), inherit);
     }
 
     /**
@@ -89,7 +90,7 @@ final class ClassWeaver {
         TypePool pool = TypePool.Default.WithLazyResolution.of(locator);
         TypeDescription type = pool.describe(typeName).resolve();
         Map<String, Binding> bindings = new HashMap<>();
-        bind(type, known, KotlinForwarders.of(classFile), bindings);
+        bind(type, known, MethodBodies.of(classFile), bindings);
         if (bindings.isEmpty()) {
             return null;
         }
@@ -132,36 +133,15 @@ final class ClassWeaver {
     }
 
     /**
-     * @param forwarders the class's compiler-generated forwarders, by signature, with what each calls
+     * @param bodies what the class's methods' code says (forwarders, super calls)
      * @param known the ids of methods of this class loader woven before: a class retransformed again
      *     (by another agent, say) keeps its methods' recorders instead of registering new ones
      */
-    private void bind(TypeDescription type, Map<String, Integer> known, Map<String, String> forwarders,
+    private void bind(TypeDescription type, Map<String, Integer> known, MethodBodies bodies,
             Map<String, Binding> bindings) {
-        for (MethodDescription.InDefinedShape method : type.getDeclaredMethods()) {
-            if (method.isBridge() || !InstrumentReader.isAnnotated(method)) {
-                continue; // a bridge method carries its target's annotations: weaving both would count twice
-            }
-            String forwardsTo = forwarders.get(signature(method));
-            if (forwardsTo != null) {
-                AgentLog.debug("not woven: " + type.getName() + "#" + method.getInternalName() + " is a forwarder the"
-                        + " Kotlin compiler generates, with the annotations copied: its calls count in " + forwardsTo);
-                continue;
-            }
-            if (method.isConstructor() || method.isTypeInitializer()) {
-                // the compiler refuses this, other tools can write it; the class's other methods are woven
-                AgentLog.warn("not woven: " + type.getName() + "#" + method.getInternalName() + " is a "
-                        + (method.isConstructor() ? "constructor" : "static initializer") + ", which @Counted and"
-                        + " @Timed cannot measure: annotate a method it calls, or the method that creates the object");
-                continue;
-            }
-            Instrument instrument;
-            try {
-                instrument = reader.read(type, method);
-            } catch (InstrumentReader.Rejected rejected) {
-                AgentLog.warn("not woven: " + rejected.getMessage());
-                continue;
-            }
+        for (MethodSelector.Selected selected : selector.select(type, bodies, AgentLog::warn, AgentLog::debug)) {
+            MethodDescription.InDefinedShape method = selected.method();
+            Instrument instrument = selected.instrument();
             String excludedBy = exclusions.match(type.getName(), method.getInternalName(), instrument.family());
             if (excludedBy != null) {
                 AgentLog.debug("excluded: " + instrument.method() + " (exclude entry '" + excludedBy + "')");

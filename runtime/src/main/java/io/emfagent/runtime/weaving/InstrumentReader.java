@@ -42,12 +42,24 @@ public final class InstrumentReader {
 
     /** The method's instrument; throws {@link Rejected} with the reason when it cannot be woven. */
     public Instrument read(TypeDescription type, MethodDescription method) throws Rejected {
-        String where = where(type, method);
+        return read(type, method, type, method);
+    }
+
+    /**
+     * The instrument of a method that takes its annotations from {@code declaration}, a method of
+     * {@code declaringType} (a supertype's, when inherited): the default family is named after the
+     * declaring type, so that every implementation adds into one family.
+     */
+    public Instrument read(TypeDescription type, MethodDescription method, TypeDescription declaringType,
+            MethodDescription declaration) throws Rejected {
+        String woven = where(type, method);
+        boolean inherited = declaration != method;
+        String where = inherited ? woven + " (annotated on " + where(declaringType, declaration) + ")" : woven;
         if (method.isAbstract() || method.isNative()) {
             throw new Rejected(where + " has no body to weave (abstract or native): annotate the implementing method");
         }
-        AnnotationDescription counted = annotation(method, COUNTED);
-        AnnotationDescription timed = annotation(method, TIMED);
+        AnnotationDescription counted = annotation(declaration, COUNTED);
+        AnnotationDescription timed = annotation(declaration, TIMED);
         String attempts = null;
         String success = null;
         String failure = null;
@@ -55,7 +67,7 @@ public final class InstrumentReader {
         String familyName = null;
         Map<String, String> dimensions = new LinkedHashMap<>(commonDimensions);
         if (counted != null) {
-            String family = family(counted, type, method);
+            String family = family(counted, declaringType, declaration);
             familyName = family;
             attempts = metric(where, "@Counted", "attempts", family, string(counted, "attempts"));
             success = metric(where, "@Counted", "success", family, string(counted, "success"));
@@ -63,7 +75,7 @@ public final class InstrumentReader {
             addDimensions(where, "@Counted", strings(counted, "dimensions"), dimensions);
         }
         if (timed != null) {
-            String family = family(timed, type, method);
+            String family = family(timed, declaringType, declaration);
             familyName = familyName == null ? family : familyName;
             duration = metric(where, "@Timed", "duration", family, string(timed, "duration"));
             addDimensions(where, "@Timed", strings(timed, "dimensions"), dimensions);
@@ -94,7 +106,7 @@ public final class InstrumentReader {
                     + " dimensions and error_type/status there would be " + (dimensions.size() + 1)
                     + ", and CloudWatch takes at most " + EmfRules.MAX_DIMENSIONS_PER_SET);
         }
-        return new Instrument(where, familyName, attempts, success, failure, duration, dimensions);
+        return new Instrument(woven, familyName, attempts, success, failure, duration, dimensions);
     }
 
     static String where(TypeDescription type, MethodDescription method) {

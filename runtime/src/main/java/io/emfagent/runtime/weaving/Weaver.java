@@ -35,12 +35,18 @@ public final class Weaver implements ClassFileTransformer {
     private final Recorders recorders;
     private final Exclusions exclusions;
     private final Map<String, String> commonDimensions;
+    private final boolean inherit;
+    private final Supertypes supertypes = new Supertypes();
     private volatile ClassWeaver classWeaver;
 
-    /** @param bridge the bootstrap class that woven code calls */
-    /** @param exclude {@code exclude=} entries: methods, classes, packages and families never woven */
+    /**
+     * @param bridge the bootstrap class that woven code calls
+     * @param exclude {@code exclude=} entries: methods, classes, packages and families never woven
+     * @param inherit whether annotations on supertypes' methods apply to implementations and overrides
+     */
     public Weaver(Instrumentation instrumentation, Class<?> bridge, Recorders recorders,
-            Map<String, String> commonDimensions, List<String> exclude) {
+            Map<String, String> commonDimensions, List<String> exclude, boolean inherit) {
+        this.inherit = inherit;
         this.exclusions = new Exclusions(exclude);
         this.instrumentation = instrumentation;
         this.bridgeModule = bridge.getModule();
@@ -70,7 +76,8 @@ public final class Weaver implements ClassFileTransformer {
     @Override
     public byte[] transform(Module module, ClassLoader loader, String className, Class<?> classBeingRedefined,
             ProtectionDomain protectionDomain, byte[] classFile) {
-        if (loader == null || className == null || isIgnored(className) || !namesAnAnnotation(classFile)) {
+        if (loader == null || className == null || isIgnored(className)
+                || !namesAnAnnotation(classFile) && !(inherit && supertypes.mayInherit(loader, classFile))) {
             return null;
         }
         if (GeneratedClasses.isGenerated(className)) {
@@ -97,7 +104,7 @@ public final class Weaver implements ClassFileTransformer {
         if (weaver == null) {
             synchronized (this) {
                 if (classWeaver == null) {
-                    classWeaver = new ClassWeaver(recorders, commonDimensions, exclusions);
+                    classWeaver = new ClassWeaver(recorders, commonDimensions, exclusions, inherit);
                 }
                 weaver = classWeaver;
             }
@@ -105,7 +112,7 @@ public final class Weaver implements ClassFileTransformer {
         return weaver;
     }
 
-    private static boolean isIgnored(String internalName) {
+    static boolean isIgnored(String internalName) {
         for (String prefix : IGNORED) {
             if (internalName.startsWith(prefix)) {
                 return true;
@@ -147,6 +154,14 @@ public final class Weaver implements ClassFileTransformer {
                 || !instrumentation.isModifiableClass(type)) {
             return false;
         }
+        return declaresAnnotatedMethods(type, inherit ? 64 : 0);
+    }
+
+    /** Whether {@code type}, or one of its supertypes up to {@code depth} above it, has annotated methods. */
+    private static boolean declaresAnnotatedMethods(Class<?> type, int depth) {
+        if (type == null || type.getClassLoader() == null) {
+            return false;
+        }
         try {
             for (Method method : type.getDeclaredMethods()) {
                 for (Annotation annotation : method.getDeclaredAnnotations()) {
@@ -157,7 +172,17 @@ public final class Weaver implements ClassFileTransformer {
                 }
             }
         } catch (Throwable t) {
-            // a class whose methods cannot be resolved cannot be woven either
+            return false; // a class whose methods cannot be resolved cannot be woven either
+        }
+        if (depth > 0) {
+            if (declaresAnnotatedMethods(type.getSuperclass(), depth - 1)) {
+                return true;
+            }
+            for (Class<?> implemented : type.getInterfaces()) {
+                if (declaresAnnotatedMethods(implemented, depth - 1)) {
+                    return true;
+                }
+            }
         }
         return false;
     }

@@ -2,6 +2,7 @@ package io.emfagent.tools.dashboard;
 
 import io.emfagent.runtime.record.Instrument;
 import io.emfagent.runtime.weaving.InstrumentReader;
+import io.emfagent.runtime.weaving.MethodSelector;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -17,7 +18,6 @@ import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
 import java.util.jar.JarInputStream;
 import java.util.stream.Stream;
-import net.bytebuddy.description.method.MethodDescription;
 import net.bytebuddy.description.type.TypeDescription;
 import net.bytebuddy.dynamic.ClassFileLocator;
 import net.bytebuddy.pool.TypePool;
@@ -62,30 +62,26 @@ public final class ClassScanner {
             locators.add(ClassFileLocator.ForClassLoader.ofPlatformLoader());
             ClassFileLocator locator = new ClassFileLocator.Compound(locators);
             TypePool pool = TypePool.Default.of(locator);
-            InstrumentReader reader = new InstrumentReader(commonDimensions);
+            MethodSelector selector = new MethodSelector(new InstrumentReader(commonDimensions), true);
             List<Instrument> instruments = new ArrayList<>();
             List<String> rejected = new ArrayList<>();
             for (String name : typeNames) {
                 TypeDescription type;
+                byte[] classFile;
                 try {
                     type = pool.describe(name).resolve();
-                } catch (RuntimeException e) {
+                    classFile = locator.locate(name).resolve();
+                } catch (RuntimeException | IOException e) {
                     rejected.add(name + ": cannot read its class file (" + e.getMessage() + ")");
                     continue;
                 }
                 if (type.isSynthetic()) {
                     continue;
                 }
-                for (MethodDescription.InDefinedShape method : type.getDeclaredMethods()) {
-                    // a bridge method carries its target's annotations; the agent skips it too
-                    if (method.isBridge() || !InstrumentReader.isAnnotated(method)) {
-                        continue;
-                    }
-                    try {
-                        instruments.add(reader.read(type, method));
-                    } catch (InstrumentReader.Rejected e) {
-                        rejected.add(e.getMessage());
-                    }
+                // the agent's own choice of methods and names; what it would only say with debug=true is left out
+                for (MethodSelector.Selected selected : selector.select(type, classFile,
+                        warning -> rejected.add(warning.replaceFirst("^not woven: ", "")), said -> { })) {
+                    instruments.add(selected.instrument());
                 }
             }
             return new Result(instruments, rejected, typeNames.size());

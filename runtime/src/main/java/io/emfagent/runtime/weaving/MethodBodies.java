@@ -2,6 +2,8 @@ package io.emfagent.runtime.weaving;
 
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.Map;
 import net.bytebuddy.jar.asm.ClassReader;
 import net.bytebuddy.jar.asm.ClassVisitor;
@@ -11,7 +13,13 @@ import net.bytebuddy.jar.asm.MethodVisitor;
 import net.bytebuddy.jar.asm.Opcodes;
 
 /**
- * The methods the Kotlin compiler generates to forward to another, and copies the annotations to:
+ * What the weaver needs to know of methods' code, read in one pass over the class file.
+ *
+ * <p>Which methods call their superclass's method of the same signature ({@code super.m()}): an
+ * override that inherits an annotation and calls {@code super} counts once, where {@code super}'s
+ * method runs.
+ *
+ * <p>The methods the Kotlin compiler generates to forward to another, and copies the annotations to:
  * the overloads of {@code @JvmOverloads} (they call {@code name$default}), the static wrappers of
  * {@code @JvmStatic} in a companion (they call the companion's method), and the forwarders to an
  * interface's {@code DefaultImpls}. Weaving them too would count each call twice; the call counts
@@ -19,53 +27,73 @@ import net.bytebuddy.jar.asm.Opcodes;
  * most Kotlin's null checks, one call of that kind, and a return; no branch, so real recursion and
  * hand-written delegation are never taken for one.
  */
-final class KotlinForwarders {
+final class MethodBodies {
 
     private static final byte[] KOTLIN_METADATA = "Lkotlin/Metadata;".getBytes(StandardCharsets.US_ASCII);
     private static final String INTRINSICS = "kotlin/jvm/internal/Intrinsics";
 
-    private KotlinForwarders() {
+    /** By signature (name and descriptor): the Kotlin forwarders, with what each calls. */
+    private final Map<String, String> forwarders = new HashMap<>();
+    /** The signatures of the methods that call {@code super}'s method of the same signature. */
+    private final Set<String> superCalls = new HashSet<>();
+
+    private MethodBodies() {
     }
 
-    /** The forwarders of a class file, by signature (name and descriptor), with what each calls. */
-    static Map<String, String> of(byte[] classFile) {
-        Map<String, String> forwarders = new HashMap<>();
-        if (Weaver.indexOf(classFile, KOTLIN_METADATA) < 0) {
-            return forwarders;
-        }
+    static MethodBodies of(byte[] classFile) {
+        MethodBodies bodies = new MethodBodies();
+        boolean kotlin = Weaver.indexOf(classFile, KOTLIN_METADATA) >= 0;
         ClassReader reader = new ClassReader(classFile);
         String owner = reader.getClassName();
+        String superName = reader.getSuperName();
         reader.accept(new ClassVisitor(Opcodes.ASM9) {
             @Override
             public MethodVisitor visitMethod(int access, String name, String descriptor, String signature,
                     String[] exceptions) {
                 return (access & (Opcodes.ACC_ABSTRACT | Opcodes.ACC_NATIVE | Opcodes.ACC_SYNTHETIC)) != 0 ? null
-                        : new Body(owner, name, descriptor, forwarders);
+                        : new Body(owner, superName, kotlin, name, descriptor, bodies);
             }
         }, ClassReader.SKIP_DEBUG | ClassReader.SKIP_FRAMES);
-        return forwarders;
+        return bodies;
+    }
+
+    /** What the method forwards to when it is a Kotlin forwarder, else null. */
+    String forwardsTo(String signature) {
+        return forwarders.get(signature);
+    }
+
+    boolean callsSuper(String signature) {
+        return superCalls.contains(signature);
     }
 
     /** Follows one method's code; records it when it is a forwarder. */
     private static final class Body extends MethodVisitor {
         private final String owner;
+        private final String superName;
+        private final boolean kotlin;
         private final String name;
         private final String descriptor;
-        private final Map<String, String> forwarders;
+        private final MethodBodies bodies;
         private String target;
         private boolean other;
 
-        Body(String owner, String name, String descriptor, Map<String, String> forwarders) {
+        Body(String owner, String superName, boolean kotlin, String name, String descriptor, MethodBodies bodies) {
             super(Opcodes.ASM9);
             this.owner = owner;
+            this.superName = superName;
+            this.kotlin = kotlin;
             this.name = name;
             this.descriptor = descriptor;
-            this.forwarders = forwarders;
+            this.bodies = bodies;
         }
 
         @Override
         public void visitMethodInsn(int opcode, String calledOwner, String calledName, String calledDescriptor,
                 boolean isInterface) {
+            if (opcode == Opcodes.INVOKESPECIAL && calledOwner.equals(superName) && calledName.equals(name)
+                    && calledDescriptor.equals(descriptor)) {
+                bodies.superCalls.add(name + descriptor);
+            }
             if (calledOwner.equals(INTRINSICS) && calledName.startsWith("checkNotNull")) {
                 return;
             }
@@ -151,8 +179,8 @@ final class KotlinForwarders {
 
         @Override
         public void visitEnd() {
-            if (target != null && !other) {
-                forwarders.put(name + descriptor, target);
+            if (kotlin && target != null && !other) {
+                bodies.forwarders.put(name + descriptor, target);
             }
         }
     }
