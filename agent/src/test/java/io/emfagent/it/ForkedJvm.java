@@ -36,6 +36,7 @@ final class ForkedJvm {
     private final List<String> libraries = new ArrayList<>();
     private String java;
     private boolean annotations = true;
+    private String classPath;
 
     private ForkedJvm(String main) {
         this.main = main;
@@ -83,6 +84,12 @@ final class ForkedJvm {
     /** Puts the jar that holds {@code type} (a library of the application's) on the class path too. */
     ForkedJvm withLibraryOf(Class<?> type) {
         libraries.add(new File(type.getProtectionDomain().getCodeSource().getLocation().getPath()).getPath());
+        return this;
+    }
+
+    /** Runs with exactly this class path instead of the test applications' classes and the annotations. */
+    ForkedJvm classPath(String entries) {
+        this.classPath = entries;
         return this;
     }
 
@@ -144,7 +151,9 @@ final class ForkedJvm {
         if (agent) {
             command.add("-javaagent:" + agentJar().toAbsolutePath() + (agentArgs.isEmpty() ? "" : "=" + agentArgs));
         }
-        command.add("-Xshare:auto");
+        if (jvmOptions.stream().noneMatch(option -> option.startsWith("-XX:AOT") || option.startsWith("-Xshare"))) {
+            command.add("-Xshare:auto"); // the AOT cache options refuse it
+        }
         command.addAll(jvmOptions);
         if (modulePath != null) {
             command.add("--module-path");
@@ -152,8 +161,8 @@ final class ForkedJvm {
             command.add("-m");
         } else {
             command.add("-cp");
-            List<String> classPath = new ArrayList<>(List.of(annotations ? appClassPath()
-                    : System.getProperty("emf.it.appClasses", "target/test-classes")));
+            List<String> classPath = new ArrayList<>(List.of(this.classPath != null ? this.classPath
+                    : annotations ? appClassPath() : System.getProperty("emf.it.appClasses", "target/test-classes")));
             classPath.addAll(libraries);
             if (agentOnClassPath) {
                 classPath.add(agentJar().toAbsolutePath().toString());

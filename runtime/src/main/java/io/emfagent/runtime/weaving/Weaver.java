@@ -8,6 +8,7 @@ import java.lang.instrument.Instrumentation;
 import java.lang.reflect.Method;
 import java.nio.charset.StandardCharsets;
 import java.security.ProtectionDomain;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -56,20 +57,50 @@ public final class Weaver implements ClassFileTransformer {
 
     /**
      * Starts weaving. With {@code retransformLoaded} (an agent attached to a running JVM), classes
-     * loaded already are woven too.
+     * loaded already are woven too. At start-up ({@code -javaagent}), an application's classes are
+     * loaded already only when a JVM's AOT cache or CDS archive defined them before any agent ran
+     * (a Java 25 {@code -XX:AOTCache} trained without this agent, say): those are woven the same way,
+     * by retransforming them, and said once.
      */
     public void install(boolean retransformLoaded) {
         instrumentation.addTransformer(this, true);
         if (retransformLoaded) {
             for (Class<?> loaded : instrumentation.getAllLoadedClasses()) {
                 if (isCandidate(loaded)) {
-                    try {
-                        instrumentation.retransformClasses(loaded);
-                    } catch (Throwable t) {
-                        AgentLog.warn("could not weave " + loaded.getName() + ", loaded before the agent: " + t);
-                    }
+                    retransform(loaded);
                 }
             }
+            return;
+        }
+        List<Class<?>> early = new ArrayList<>();
+        for (Class<?> loaded : instrumentation.getAllLoadedClasses()) {
+            if (loaded.getClassLoader() != null && !isIgnored(loaded.getName().replace('.', '/'))
+                    && !loaded.isArray() && instrumentation.isModifiableClass(loaded)) {
+                early.add(loaded);
+            }
+        }
+        if (early.isEmpty()) {
+            return;
+        }
+        int before = recorders.size();
+        for (Class<?> loaded : early) {
+            retransform(loaded); // the transformer's byte search leaves all but the annotated ones alone
+        }
+        int woven = recorders.size() - before;
+        if (woven > 0) {
+            AgentLog.info(early.size() + " application classes were loaded before the agent started (from an AOT"
+                    + " cache or CDS archive made without it), so they did not pass its transformer; their " + woven
+                    + (woven == 1 ? " annotated method was" : " annotated methods were") + " woven by retransforming"
+                    + " them. Train the cache with the agent attached (-javaagent in the training run too), so that"
+                    + " classes are woven as they load");
+        }
+    }
+
+    private void retransform(Class<?> loaded) {
+        try {
+            instrumentation.retransformClasses(loaded);
+        } catch (Throwable t) {
+            AgentLog.warn("could not weave " + loaded.getName() + ", loaded before the agent: " + t);
         }
     }
 
