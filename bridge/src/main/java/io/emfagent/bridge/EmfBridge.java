@@ -1,8 +1,8 @@
 package io.emfagent.bridge;
 
 /**
- * The static entry points that woven methods call. The agent appends this package to the bootstrap
- * class path, so a woven class sees it whatever class loader defined that class.
+ * The static entry points that woven methods call. The agent defines this package in the bootstrap
+ * class loader, so a woven class sees it whatever class loader defined that class.
  */
 public final class EmfBridge {
 
@@ -24,23 +24,37 @@ public final class EmfBridge {
         return true;
     }
 
-    public static void success(int id, long startNanos) {
-        recorder.success(id, startNanos);
+    public static void success(int id, long startNanos, long values) {
+        recorder.success(id, startNanos, values);
     }
 
-    public static void failure(int id, long startNanos, Throwable thrown) {
-        recorder.failure(id, startNanos, thrown);
+    public static void failure(int id, long startNanos, Throwable thrown, long values) {
+        recorder.failure(id, startNanos, thrown, values);
     }
 
-    public static Object completion(int id, long startNanos, Object returned, Throwable thrown, boolean mayWrap) {
-        return recorder.completion(id, startNanos, returned, thrown, mayWrap);
+    public static Object completion(int id, long startNanos, Object returned, Throwable thrown, boolean mayWrap,
+            long values) {
+        return recorder.completion(id, startNanos, returned, thrown, mayWrap, values);
     }
 
-    public static Object suspendEnter(int id, long startNanos, Object continuation) {
-        return recorder.suspendEnter(id, startNanos, continuation);
+    public static Object suspendEnter(int id, long startNanos, Object continuation, long values) {
+        return recorder.suspendEnter(id, startNanos, continuation, values);
     }
 
-    public static void suspendExit(int id, long startNanos, Object entered, Object returned, Throwable thrown) {
-        recorder.suspendExit(id, startNanos, entered, returned, thrown);
+    public static void suspendExit(int id, long startNanos, Object entered, Object returned, Throwable thrown,
+            long values) {
+        recorder.suspendExit(id, startNanos, entered, returned, thrown, values);
+    }
+
+    public static long dimension(long values, int id, int k, Object argument) {
+        return recorder.dimension(values, id, k, argument);
+    }
+
+    public static long dimension(long values, int id, int k, long argument) {
+        return recorder.dimension(values, id, k, argument);
+    }
+
+    public static long dimension(long values, int id, int k, boolean argument) {
+        return recorder.dimension(values, id, k, argument);
     }
 }

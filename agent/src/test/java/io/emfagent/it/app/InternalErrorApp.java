@@ -18,7 +18,7 @@ public final class InternalErrorApp {
         }
         Class<?> bridge = Class.forName("io.emfagent.bridge.EmfBridge", false, null);
         for (int i = 0; i < 3; i++) {
-            bridge.getMethod("success", int.class, long.class).invoke(null, 1_000_000, 0L);
+            bridge.getMethod("success", int.class, long.class, long.class).invoke(null, 1_000_000, 0L, 0L);
         }
         work();
         System.err.println("survived");

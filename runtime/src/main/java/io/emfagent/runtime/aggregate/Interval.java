@@ -53,6 +53,24 @@ public final class Interval {
             time(MetricGroup.split(dimensions, EmfRules.STATUS, "success"), instrument.duration(), snapshot.successDurations());
             time(MetricGroup.split(dimensions, EmfRules.STATUS, "failure"), instrument.duration(), snapshot.failureDurations());
         }
+        snapshot.byArgument().forEach((name, byValue) -> byValue.forEach((value, calls) -> {
+            // a dimension set of its own: the method's dimensions and this one, not split further
+            Map<String, String> withValue = new LinkedHashMap<>(dimensions);
+            withValue.put(name, value);
+            MetricGroup group = MetricGroup.of(withValue);
+            if (instrument.attempts() != null) {
+                count(group, instrument.attempts(), calls.successes() + calls.failures());
+            }
+            if (instrument.success() != null) {
+                count(group, instrument.success(), calls.successes());
+            }
+            if (instrument.failure() != null) {
+                count(group, instrument.failure(), calls.failures());
+            }
+            if (instrument.duration() != null) {
+                time(group, instrument.duration(), calls.durations());
+            }
+        }));
     }
 
     /** Adds {@code n} to a counter of {@code group}. */

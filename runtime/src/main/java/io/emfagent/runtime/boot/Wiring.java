@@ -30,8 +30,8 @@ final class Wiring {
     private static void warmUp(EmfWriter writer, AgentConfig config) {
         Recorders scratch = new Recorders(2, 1);
         int id = scratch.register(new Instrument("warm-up", "w.a", "w.s", "w.f", "w.d", config.dimensions()));
-        scratch.success(id, System.nanoTime());
-        scratch.failure(id, System.nanoTime(), new IllegalStateException());
+        scratch.success(id, System.nanoTime(), 0L);
+        scratch.failure(id, System.nanoTime(), new IllegalStateException(), 0L);
         writer.write(Interval.of(0, scratch.snapshot()));
     }
 
@@ -46,7 +46,7 @@ final class Wiring {
     static void start(AgentConfig config, Sink sink, Instrumentation instrumentation, Class<?> bridge, long startNanos,
             boolean lateAttach) {
         Recorders recorders = new Recorders(Recorders.stripesFor(Runtime.getRuntime().availableProcessors()),
-                config.maxErrorTypes());
+                config.maxErrorTypes(), config.maxDimensionValues());
         if (!EmfBridge.install(recorders)) {
             AgentLog.disabled("another emf-agent is already running in this JVM (attached twice, by -javaagent and"
                     + " JAVA_TOOL_OPTIONS say); attach it once");

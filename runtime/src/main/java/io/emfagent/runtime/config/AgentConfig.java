@@ -16,12 +16,13 @@ import java.util.Map;
  * @param shutdownTimeoutMillis how long the agent's shutdown hook may take in all: the first write,
  *     the wait for the application's own hooks, the final write
  * @param exclude what is never woven: {@code Class#method}, classes, {@code package.*}, {@code family:<name>}
+ * @param maxDimensionValues distinct values of each {@code @Dimension} of a family, at most; the rest count as Other
  * @param inherit whether an annotation on an interface or superclass method applies to its implementations
  */
 public record AgentConfig(boolean enabled, String namespace, Map<String, String> dimensions, SinkSpec sink,
         long flushIntervalMillis, int storageResolution, int maxErrorTypes, boolean debug, String logGroup,
         String logStream, boolean selfMetrics, long shutdownTimeoutMillis, List<String> exclude,
-        boolean inherit) {
+        boolean inherit, int maxDimensionValues) {
 
     public AgentConfig {
         dimensions = Collections.unmodifiableMap(new LinkedHashMap<>(dimensions));
@@ -32,7 +33,7 @@ public record AgentConfig(boolean enabled, String namespace, Map<String, String>
     public String describe() {
         return "namespace=" + namespace + ", dimensions=" + dimensions + ", sink=" + sink
                 + ", flushInterval=" + Durations.format(flushIntervalMillis) + ", storageResolution=" + storageResolution
-                + ", maxErrorTypes=" + maxErrorTypes + ", shutdownTimeout=" + Durations.format(shutdownTimeoutMillis)
+                + ", maxErrorTypes=" + maxErrorTypes + ", maxDimensionValues=" + maxDimensionValues + ", shutdownTimeout=" + Durations.format(shutdownTimeoutMillis)
                 + (exclude.isEmpty() ? "" : ", exclude=" + String.join(";", exclude)) + (inherit ? "" : ", inherit=false");
     }
 }

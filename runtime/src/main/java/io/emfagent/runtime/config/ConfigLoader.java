@@ -28,6 +28,7 @@ public final class ConfigLoader {
     static final String FLUSH_INTERVAL = "flushInterval";
     static final String STORAGE_RESOLUTION = "storageResolution";
     static final String MAX_ERROR_TYPES = "maxErrorTypes";
+    static final String MAX_DIMENSION_VALUES = "maxDimensionValues";
     static final String ENABLED = "enabled";
     static final String DEBUG = "debug";
     static final String LOG_GROUP = "logGroup";
@@ -53,6 +54,7 @@ public final class ConfigLoader {
         KEYS.put(FLUSH_INTERVAL, null);
         KEYS.put(STORAGE_RESOLUTION, null);
         KEYS.put(MAX_ERROR_TYPES, null);
+        KEYS.put(MAX_DIMENSION_VALUES, null);
         KEYS.put(ENABLED, null);
         KEYS.put(DEBUG, null);
         KEYS.put(LOG_GROUP, "AWS_EMF_LOG_GROUP_NAME");
@@ -285,6 +287,16 @@ public final class ConfigLoader {
             }
         }
 
+        int maxDimensionValues = 20;
+        Value dimensionValues = values.get(MAX_DIMENSION_VALUES);
+        if (dimensionValues != null) {
+            maxDimensionValues = parseInt(dimensionValues.text);
+            if (maxDimensionValues < 1 || maxDimensionValues > MAX_ERROR_TYPES_LIMIT) {
+                problems.add(describe(MAX_DIMENSION_VALUES, dimensionValues) + " but it must be a whole number from 1 to "
+                        + MAX_ERROR_TYPES_LIMIT + " (each value of a @Dimension is a billed CloudWatch metric)");
+            }
+        }
+
         boolean enabled = bool(ENABLED, true);
         boolean debug = bool(DEBUG, false);
         boolean selfMetrics = bool(SELF_METRICS, true);
@@ -333,7 +345,8 @@ public final class ConfigLoader {
             }
         }
         return new AgentConfig(enabled, namespace, dimensions, sink, flushMillis, resolution, maxErrorTypes, debug,
-                logGroup, logStream, selfMetrics, shutdownMillis, exclude, inherit);
+                logGroup, logStream, selfMetrics, shutdownMillis, exclude, inherit,
+                maxDimensionValues);
     }
 
     /**

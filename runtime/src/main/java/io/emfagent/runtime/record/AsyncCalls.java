@@ -45,49 +45,49 @@ final class AsyncCalls {
     private AsyncCalls() {
     }
 
-    static Object observe(MethodRecorder recorder, long startNanos, Object returned, Throwable thrown, boolean mayWrap)
-            throws ReflectiveOperationException {
+    static Object observe(MethodRecorder recorder, long startNanos, Object returned, Throwable thrown, boolean mayWrap,
+            long values) throws ReflectiveOperationException {
         if (thrown != null) {
-            recorder.failure(startNanos, thrown);
+            recorder.failure(startNanos, thrown, values);
             return returned;
         }
         if (returned instanceof CompletionStage<?> stage) {
-            stage.whenComplete(new OnCompletion(recorder, startNanos));
+            stage.whenComplete(new OnCompletion(recorder, startNanos, values));
             return returned;
         }
         if (returned == null) {
-            recorder.success(startNanos);
+            recorder.success(startNanos, values);
             return null;
         }
         Shape shape = SHAPES.get(returned.getClass());
         if (shape.addListener != null) {
             Future<?> future = (Future<?>) returned;
-            shape.addListener.invoke(returned, (Runnable) () -> done(recorder, startNanos, future), DIRECT);
+            shape.addListener.invoke(returned, (Runnable) () -> done(recorder, startNanos, values, future), DIRECT);
             return returned;
         }
         if (shape.doOnEach != null && mayWrap) {
-            return shape.observe(returned, new OnSignal(recorder, startNanos, shape));
+            return shape.observe(returned, new OnSignal(recorder, startNanos, values, shape));
         }
         if (shape.rx != null && mayWrap) {
-            return shape.rx.observe(returned, new OnRxEvent(recorder, startNanos));
+            return shape.rx.observe(returned, new OnRxEvent(recorder, startNanos, values));
         }
-        recorder.success(startNanos);
+        recorder.success(startNanos, values);
         return returned;
     }
 
-    private static void done(MethodRecorder recorder, long startNanos, Future<?> future) {
+    private static void done(MethodRecorder recorder, long startNanos, long values, Future<?> future) {
         try {
             if (future.isCancelled()) {
-                recorder.failure(startNanos, new CancellationException());
+                recorder.failure(startNanos, new CancellationException(), values);
                 return;
             }
             try {
                 future.get(); // done: does not wait
-                recorder.success(startNanos);
+                recorder.success(startNanos, values);
             } catch (ExecutionException e) {
-                recorder.failure(startNanos, unwrap(e));
+                recorder.failure(startNanos, unwrap(e), values);
             } catch (CancellationException e) {
-                recorder.failure(startNanos, e);
+                recorder.failure(startNanos, e, values);
             }
         } catch (Throwable t) {
             InternalErrors.record("recording an asynchronous call", t);
@@ -188,11 +188,13 @@ final class AsyncCalls {
         private static final long serialVersionUID = 1L;
         private final transient MethodRecorder recorder;
         private final long startNanos;
+        private final long values;
         private final transient Shape shape;
 
-        OnSignal(MethodRecorder recorder, long startNanos, Shape shape) {
+        OnSignal(MethodRecorder recorder, long startNanos, long values, Shape shape) {
             this.recorder = recorder;
             this.startNanos = startNanos;
+            this.values = values;
             this.shape = shape;
         }
 
@@ -201,10 +203,10 @@ final class AsyncCalls {
             try {
                 if ((boolean) shape.isOnComplete.invoke(signal)) {
                     if (compareAndSet(false, true)) {
-                        recorder.success(startNanos);
+                        recorder.success(startNanos, values);
                     }
                 } else if ((boolean) shape.isOnError.invoke(signal) && compareAndSet(false, true)) {
-                    recorder.failure(startNanos, unwrap((Throwable) shape.getThrowable.invoke(signal)));
+                    recorder.failure(startNanos, unwrap((Throwable) shape.getThrowable.invoke(signal)), values);
                 }
             } catch (Throwable t) {
                 InternalErrors.record("recording a reactive call", t);
@@ -213,7 +215,7 @@ final class AsyncCalls {
 
         void cancelled() {
             if (compareAndSet(false, true)) {
-                recorder.failure(startNanos, new CancellationException());
+                recorder.failure(startNanos, new CancellationException(), values);
             }
         }
     }
@@ -223,27 +225,29 @@ final class AsyncCalls {
         private static final long serialVersionUID = 1L;
         private final transient MethodRecorder recorder;
         private final long startNanos;
+        private final long values;
 
-        OnRxEvent(MethodRecorder recorder, long startNanos) {
+        OnRxEvent(MethodRecorder recorder, long startNanos, long values) {
             this.recorder = recorder;
             this.startNanos = startNanos;
+            this.values = values;
         }
 
         void succeeded() {
             if (compareAndSet(false, true)) {
-                recorder.success(startNanos);
+                recorder.success(startNanos, values);
             }
         }
 
         void failed(Throwable thrown) {
             if (compareAndSet(false, true)) {
-                recorder.failure(startNanos, unwrap(thrown));
+                recorder.failure(startNanos, unwrap(thrown), values);
             }
         }
 
         void cancelled() {
             if (compareAndSet(false, true)) {
-                recorder.failure(startNanos, new CancellationException());
+                recorder.failure(startNanos, new CancellationException(), values);
             }
         }
     }
@@ -252,19 +256,21 @@ final class AsyncCalls {
     private static final class OnCompletion implements BiConsumer<Object, Throwable> {
         private final MethodRecorder recorder;
         private final long startNanos;
+        private final long values;
 
-        OnCompletion(MethodRecorder recorder, long startNanos) {
+        OnCompletion(MethodRecorder recorder, long startNanos, long values) {
             this.recorder = recorder;
             this.startNanos = startNanos;
+            this.values = values;
         }
 
         @Override
         public void accept(Object value, Throwable thrown) {
             try {
                 if (thrown == null) {
-                    recorder.success(startNanos);
+                    recorder.success(startNanos, values);
                 } else {
-                    recorder.failure(startNanos, unwrap(thrown));
+                    recorder.failure(startNanos, unwrap(thrown), values);
                 }
             } catch (Throwable t) {
                 InternalErrors.record("recording an asynchronous call", t);

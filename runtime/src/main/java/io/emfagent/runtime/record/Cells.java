@@ -30,8 +30,25 @@ final class Cells {
     final long[][] successRows;
     final long[][] failureRows;
     final long[][] errorRows;
+    /**
+     * Per argument dimension, per value slot, the calls with that value, made on first use: their
+     * successes, their failures (in error slot 0), and every call's duration (in the success fields).
+     */
+    final Cells[][] byValue;
 
     Cells(boolean timed, int errorSlots) {
+        this(timed, errorSlots, NO_VALUES);
+    }
+
+    private static final int[] NO_VALUES = {};
+    private static final VarHandle CELLS = MethodHandles.arrayElementVarHandle(Cells[].class);
+
+    /** @param valueSlots per argument dimension, its number of value slots */
+    Cells(boolean timed, int errorSlots, int[] valueSlots) {
+        byValue = new Cells[valueSlots.length][];
+        for (int k = 0; k < valueSlots.length; k++) {
+            byValue[k] = new Cells[valueSlots[k]];
+        }
         scalars = new long[SCALARS];
         errorRows = new long[(errorSlots + ERROR_ROW - 1) / ERROR_ROW][];
         scalars[SUCCESS_MIN] = Long.MAX_VALUE;
@@ -40,6 +57,18 @@ final class Cells {
         scalars[FAILURE_MAX] = -1;
         successRows = timed ? new long[LogBuckets.CHUNKS][] : null;
         failureRows = timed ? new long[LogBuckets.CHUNKS][] : null;
+    }
+
+    /** The cells of the calls whose argument dimension {@code k} has the value in {@code slot}. */
+    Cells ofValue(int k, int slot, boolean timed) {
+        Cells[] values = byValue[k];
+        Cells cells = (Cells) CELLS.getAcquire(values, slot);
+        if (cells == null) {
+            Cells fresh = new Cells(timed, 1);
+            cells = (Cells) CELLS.compareAndExchangeRelease(values, slot, (Cells) null, fresh);
+            cells = cells == null ? fresh : cells;
+        }
+        return cells;
     }
 
     void success() {

@@ -2,6 +2,7 @@ package io.emfagent.runtime.record;
 
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
@@ -19,6 +20,7 @@ public final class Instrument {
     private final String duration;
     private final String family;
     private final Map<String, String> dimensions;
+    private final List<ArgumentDimension> argumentDimensions;
 
     /** An instrument whose family is its metric names' part before the last dot. */
     public Instrument(String method, String attempts, String success, String failure, String duration,
@@ -29,6 +31,16 @@ public final class Instrument {
     /** @param family the family as the annotation names it, or null to take it from the metric names */
     public Instrument(String method, String family, String attempts, String success, String failure, String duration,
             Map<String, String> dimensions) {
+        this(method, family, attempts, success, failure, duration, dimensions, List.of());
+    }
+
+    /**
+     * @param argumentDimensions the dimensions taken from arguments ({@code @Dimension}), each a
+     *     dimension set of its own beside {@code dimensions}
+     */
+    public Instrument(String method, String family, String attempts, String success, String failure, String duration,
+            Map<String, String> dimensions, List<ArgumentDimension> argumentDimensions) {
+        this.argumentDimensions = List.copyOf(argumentDimensions);
         this.method = method;
         this.attempts = attempts;
         this.success = success;
@@ -73,6 +85,11 @@ public final class Instrument {
         return dimensions;
     }
 
+    /** The dimensions taken from arguments, in parameter order. */
+    public List<ArgumentDimension> argumentDimensions() {
+        return argumentDimensions;
+    }
+
     /** The metric family, as the annotation names it (for messages and limits shared by a family). */
     public String family() {
         return family;
@@ -82,7 +99,8 @@ public final class Instrument {
     public boolean writesSameMetrics(Instrument that) {
         return family.equals(that.family) && Objects.equals(attempts, that.attempts)
                 && Objects.equals(success, that.success) && Objects.equals(failure, that.failure)
-                && Objects.equals(duration, that.duration) && dimensions.equals(that.dimensions);
+                && Objects.equals(duration, that.duration) && dimensions.equals(that.dimensions)
+                && argumentDimensions.equals(that.argumentDimensions);
     }
 
     /** Same method, same metrics, same dimensions: a class loaded again can keep its recorder. */
@@ -91,12 +109,12 @@ public final class Instrument {
         return other instanceof Instrument that && method.equals(that.method) && family.equals(that.family)
                 && Objects.equals(attempts, that.attempts) && Objects.equals(success, that.success)
                 && Objects.equals(failure, that.failure) && Objects.equals(duration, that.duration)
-                && dimensions.equals(that.dimensions);
+                && dimensions.equals(that.dimensions) && argumentDimensions.equals(that.argumentDimensions);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(method, family, attempts, success, failure, duration, dimensions);
+        return Objects.hash(method, family, attempts, success, failure, duration, dimensions, argumentDimensions);
     }
 
     @Override

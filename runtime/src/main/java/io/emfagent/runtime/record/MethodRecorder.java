@@ -25,9 +25,24 @@ public final class MethodRecorder {
     private final int stripeMask;
     private final AtomicReferenceArray<Phase> stripes;
     private final ErrorTypes errorTypes;
+    private final ArgumentValues[] arguments;
+    private final int[] valueSlots;
 
-    /** @param errorTypes shared with the other methods that write the same failure metric */
+    /** A method without argument dimensions. */
     MethodRecorder(Instrument instrument, int stripes, ErrorTypes errorTypes) {
+        this(instrument, stripes, errorTypes, new ArgumentValues[0]);
+    }
+
+    /**
+     * @param errorTypes shared with the other methods that write the same failure metric
+     * @param arguments the method's argument dimensions, in the order of the instrument's
+     */
+    MethodRecorder(Instrument instrument, int stripes, ErrorTypes errorTypes, ArgumentValues[] arguments) {
+        this.arguments = arguments;
+        this.valueSlots = new int[arguments.length];
+        for (int k = 0; k < arguments.length; k++) {
+            valueSlots[k] = arguments[k].values().slots();
+        }
         if (Integer.bitCount(stripes) != 1) {
             throw new IllegalArgumentException("stripes must be a power of two: " + stripes);
         }
@@ -43,6 +58,11 @@ public final class MethodRecorder {
     }
 
     public void success(long startNanos) {
+        success(startNanos, 0L);
+    }
+
+    /** @param values the slots of the call's argument dimensions' values (see {@link #withValue}) */
+    public void success(long startNanos, long values) {
         long nanos = timed ? System.nanoTime() - startNanos : 0;
         Phase phase = phase();
         long entered = phase.enter();
@@ -53,12 +73,19 @@ public final class MethodRecorder {
             } else {
                 cells.success();
             }
+            if (values != 0) {
+                byValue(cells, values, true, nanos);
+            }
         } finally {
             phase.exit(entered);
         }
     }
 
     public void failure(long startNanos, Throwable thrown) {
+        failure(startNanos, thrown, 0L);
+    }
+
+    public void failure(long startNanos, Throwable thrown, long values) {
         long nanos = timed ? System.nanoTime() - startNanos : 0;
         int slot = errorTypes.slot(thrown.getClass());
         Phase phase = phase();
@@ -69,8 +96,49 @@ public final class MethodRecorder {
             if (timed) {
                 cells.failureIn(nanos);
             }
+            if (values != 0) {
+                byValue(cells, values, false, nanos);
+            }
         } finally {
             phase.exit(entered);
+        }
+    }
+
+    /** Argument dimensions per method, at most: each value's slot takes 16 bits of a long. */
+    public static final int MAX_ARGUMENT_DIMENSIONS = 4;
+
+    /** {@code values} with the slot of argument dimension {@code k} set to the one of {@code argument}. */
+    public long withValue(long values, int k, Object argument) {
+        return set(values, k, arguments[k].slot(argument));
+    }
+
+    public long withValue(long values, int k, long argument) {
+        return set(values, k, arguments[k].slot(argument));
+    }
+
+    public long withValue(long values, int k, boolean argument) {
+        return set(values, k, arguments[k].slot(argument));
+    }
+
+    private static long set(long values, int k, int slot) {
+        return values | (long) (slot + 1) << (16 * k);
+    }
+
+    private void byValue(Cells cells, long values, boolean success, long nanos) {
+        for (int k = 0; k < arguments.length; k++) {
+            int slot = (int) (values >>> (16 * k) & 0xFFFF) - 1;
+            if (slot < 0) {
+                continue;
+            }
+            Cells ofValue = cells.ofValue(k, slot, timed);
+            if (success) {
+                ofValue.success();
+            } else {
+                ofValue.failure(0);
+            }
+            if (timed) {
+                ofValue.successIn(nanos);
+            }
         }
     }
 
@@ -82,7 +150,7 @@ public final class MethodRecorder {
 
     private Phase newStripe(int stripe) {
         int slots = errorTypes.slots();
-        Phase fresh = new Phase(new Cells(timed, slots), new Cells(timed, slots));
+        Phase fresh = new Phase(new Cells(timed, slots, valueSlots), new Cells(timed, slots, valueSlots));
         return stripes.compareAndSet(stripe, null, fresh) ? fresh : stripes.get(stripe);
     }
 
@@ -125,7 +193,48 @@ public final class MethodRecorder {
                     .take(taken, scratch);
             successes = successDurations.count();
         }
-        return new CallSnapshot(instrument, successes, failuresByName(failures), successDurations, failureDurations);
+        return new CallSnapshot(instrument, successes, failuresByName(failures), successDurations, failureDurations,
+                byArgument(taken, scratch));
+    }
+
+    /** Per argument dimension, per value (as written), the calls with that value. */
+    private Map<String, Map<String, CallSnapshot.ValueCalls>> byArgument(Cells[] taken, long[] scratch) {
+        if (arguments.length == 0) {
+            return Map.of();
+        }
+        Map<String, Map<String, CallSnapshot.ValueCalls>> byArgument = new LinkedHashMap<>();
+        for (int k = 0; k < arguments.length; k++) {
+            Map<String, CallSnapshot.ValueCalls> byValue = new LinkedHashMap<>();
+            for (int slot = 0; slot < valueSlots[k]; slot++) {
+                Cells[] ofValue = new Cells[taken.length];
+                boolean any = false;
+                for (int i = 0; i < taken.length; i++) {
+                    if (taken[i] != null) {
+                        ofValue[i] = taken[i].byValue[k][slot];
+                        any |= ofValue[i] != null;
+                    }
+                }
+                if (!any) {
+                    continue;
+                }
+                long successes = 0;
+                long[] failures = new long[1];
+                for (Cells cells : ofValue) {
+                    if (cells != null) {
+                        successes += cells.take(Cells.SUCCESSES);
+                        cells.drainFailures(failures);
+                    }
+                }
+                Distribution durations = timed ? new Durations(Cells.SUCCESS_NANOS, Cells.SUCCESS_MIN, Cells.SUCCESS_MAX,
+                        true).take(ofValue, scratch) : null;
+                if (successes + failures[0] > 0) {
+                    byValue.merge(arguments[k].values().name(slot),
+                            new CallSnapshot.ValueCalls(successes, failures[0], durations), CallSnapshot.ValueCalls::plus);
+                }
+            }
+            byArgument.put(arguments[k].name(), byValue);
+        }
+        return byArgument;
     }
 
     /** Sum, exact extremes and buckets of one kind of duration, gathered over the stripes. */

@@ -20,10 +20,19 @@ public final class Recorders extends CallRecorder {
     /** By failure metric and dimensions: methods writing the same failure metric share its error types. */
     private final Map<String, ErrorTypes> errorTypes = new HashMap<>();
     private final Map<Instrument, Integer> ids = new HashMap<>();
+    private final int maxDimensionValues;
+    /** By family and dimension name: the methods of a family share the values of each argument dimension. */
+    private final Map<String, DimensionValues> dimensionValues = new HashMap<>();
 
     public Recorders(int stripes, int maxErrorTypes) {
+        this(stripes, maxErrorTypes, 20);
+    }
+
+    /** @param maxDimensionValues distinct values of each argument dimension of a family, at most */
+    public Recorders(int stripes, int maxErrorTypes, int maxDimensionValues) {
         this.stripes = stripes;
         this.maxErrorTypes = maxErrorTypes;
+        this.maxDimensionValues = maxDimensionValues;
     }
 
     /** Enough stripes that the available processors rarely share one. */
@@ -46,7 +55,15 @@ public final class Recorders extends CallRecorder {
         String failureMetric = instrument.failure() + " " + instrument.dimensions();
         ErrorTypes shared = instrument.failure() == null ? new ErrorTypes(instrument.family(), maxErrorTypes)
                 : errorTypes.computeIfAbsent(failureMetric, key -> new ErrorTypes(instrument.family(), maxErrorTypes));
-        grown[grown.length - 1] = new MethodRecorder(instrument, stripes, shared);
+        List<ArgumentDimension> dimensions = instrument.argumentDimensions();
+        ArgumentValues[] arguments = new ArgumentValues[dimensions.size()];
+        for (int k = 0; k < arguments.length; k++) {
+            String name = dimensions.get(k).name();
+            arguments[k] = new ArgumentValues(dimensions.get(k), dimensionValues.computeIfAbsent(
+                    instrument.family() + "\u0000" + name, key -> new DimensionValues(instrument.family(), name,
+                    maxDimensionValues)));
+        }
+        grown[grown.length - 1] = new MethodRecorder(instrument, stripes, shared, arguments);
         byId = grown;
         ids.put(instrument, grown.length - 1);
         return grown.length - 1;
@@ -73,27 +90,57 @@ public final class Recorders extends CallRecorder {
     // that is short a call is counted and said (InternalErrors), never silent.
 
     @Override
-    public void success(int id, long startNanos) {
+    public void success(int id, long startNanos, long values) {
         try {
-            byId[id].success(startNanos);
+            byId[id].success(startNanos, values);
         } catch (Throwable t) {
             InternalErrors.record("recording a call", t);
         }
     }
 
     @Override
-    public void failure(int id, long startNanos, Throwable thrown) {
+    public void failure(int id, long startNanos, Throwable thrown, long values) {
         try {
-            byId[id].failure(startNanos, thrown);
+            byId[id].failure(startNanos, thrown, values);
         } catch (Throwable t) {
             InternalErrors.record("recording a call", t);
         }
     }
 
     @Override
-    public Object completion(int id, long startNanos, Object returned, Throwable thrown, boolean mayWrap) {
+    public long dimension(long values, int id, int k, Object argument) {
         try {
-            return AsyncCalls.observe(byId[id], startNanos, returned, thrown, mayWrap);
+            return byId[id].withValue(values, k, argument);
+        } catch (Throwable t) {
+            InternalErrors.record("taking a dimension from an argument", t);
+            return values;
+        }
+    }
+
+    @Override
+    public long dimension(long values, int id, int k, long argument) {
+        try {
+            return byId[id].withValue(values, k, argument);
+        } catch (Throwable t) {
+            InternalErrors.record("taking a dimension from an argument", t);
+            return values;
+        }
+    }
+
+    @Override
+    public long dimension(long values, int id, int k, boolean argument) {
+        try {
+            return byId[id].withValue(values, k, argument);
+        } catch (Throwable t) {
+            InternalErrors.record("taking a dimension from an argument", t);
+            return values;
+        }
+    }
+
+    @Override
+    public Object completion(int id, long startNanos, Object returned, Throwable thrown, boolean mayWrap, long values) {
+        try {
+            return AsyncCalls.observe(byId[id], startNanos, returned, thrown, mayWrap, values);
         } catch (Throwable t) {
             InternalErrors.record("recording a call", t);
             return returned;
@@ -101,9 +148,9 @@ public final class Recorders extends CallRecorder {
     }
 
     @Override
-    public Object suspendEnter(int id, long startNanos, Object continuation) {
+    public Object suspendEnter(int id, long startNanos, Object continuation, long values) {
         try {
-            return SuspendCalls.enter(byId[id], startNanos, continuation);
+            return SuspendCalls.enter(byId[id], startNanos, continuation, values);
         } catch (Throwable t) {
             InternalErrors.record("recording a call", t);
             return continuation;
@@ -111,9 +158,9 @@ public final class Recorders extends CallRecorder {
     }
 
     @Override
-    public void suspendExit(int id, long startNanos, Object entered, Object returned, Throwable thrown) {
+    public void suspendExit(int id, long startNanos, Object entered, Object returned, Throwable thrown, long values) {
         try {
-            SuspendCalls.exit(byId[id], startNanos, entered, returned, thrown);
+            SuspendCalls.exit(byId[id], startNanos, entered, returned, thrown, values);
         } catch (Throwable t) {
             InternalErrors.record("recording a call", t);
         }

@@ -67,7 +67,8 @@ final class SuspendCalls {
      * continuation the method is to go on with: a wrapper that records the call's end (a new call),
      * or {@code continuation} itself (a resumption, or a continuation that is not Kotlin's).
      */
-    static Object enter(MethodRecorder recorder, long startNanos, Object continuation) throws ReflectiveOperationException {
+    static Object enter(MethodRecorder recorder, long startNanos, Object continuation, long values)
+            throws ReflectiveOperationException {
         if (continuation == null) {
             InternalErrors.record("recording a suspend function's call", new NullPointerException("no continuation"));
             return null;
@@ -83,7 +84,7 @@ final class SuspendCalls {
                     new IllegalArgumentException("not a continuation: " + continuation.getClass().getName()));
             return continuation;
         }
-        Call call = new Call(recorder, startNanos, continuation);
+        Call call = new Call(recorder, startNanos, values, continuation);
         Class<?> frame = AsyncCalls.Shape.find(continuation.getClass(), STACK_FRAME);
         Class<?>[] types = frame == null ? new Class<?>[] {continuationType} : new Class<?>[] {continuationType, frame};
         return Proxy.newProxyInstance(continuationType.getClassLoader(), types, call);
@@ -110,8 +111,8 @@ final class SuspendCalls {
      *
      * @param entered what {@link #enter} returned: the continuation the method went on with
      */
-    static void exit(MethodRecorder recorder, long startNanos, Object entered, Object returned, Throwable thrown)
-            throws ReflectiveOperationException {
+    static void exit(MethodRecorder recorder, long startNanos, Object entered, Object returned, Throwable thrown,
+            long values) throws ReflectiveOperationException {
         if (entered == null) {
             return; // not entered as a call (what went wrong is counted as an internal error)
         }
@@ -129,9 +130,9 @@ final class SuspendCalls {
         }
         if (call.compareAndSet(false, true)) {
             if (thrown == null) {
-                recorder.success(startNanos);
+                recorder.success(startNanos, values);
             } else {
-                recorder.failure(startNanos, cancellationAsSuch(thrown));
+                recorder.failure(startNanos, cancellationAsSuch(thrown), values);
             }
         }
     }
@@ -151,13 +152,15 @@ final class SuspendCalls {
         private static final long serialVersionUID = 1L;
         private final transient MethodRecorder recorder;
         private final long startNanos;
+        private final long values;
         private final transient Object delegate;
         /** The thread running one of this call's frames, if one is. */
         private transient volatile Thread runningOn = Thread.currentThread();
 
-        Call(MethodRecorder recorder, long startNanos, Object delegate) {
+        Call(MethodRecorder recorder, long startNanos, long values, Object delegate) {
             this.recorder = recorder;
             this.startNanos = startNanos;
+            this.values = values;
             this.delegate = delegate;
         }
 
@@ -200,9 +203,9 @@ final class SuspendCalls {
                 }
                 Throwable failure = failure(result);
                 if (failure == null) {
-                    recorder.success(startNanos);
+                    recorder.success(startNanos, values);
                 } else {
-                    recorder.failure(startNanos, cancellationAsSuch(failure));
+                    recorder.failure(startNanos, cancellationAsSuch(failure), values);
                 }
             } catch (Throwable t) {
                 InternalErrors.record("recording a suspend function's call", t);

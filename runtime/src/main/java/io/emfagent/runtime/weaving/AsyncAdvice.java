@@ -20,7 +20,7 @@ final class AsyncAdvice {
     @Advice.OnMethodExit(onThrowable = Throwable.class, suppress = Throwable.class)
     static void exit(@MethodId int id, @MayWrap boolean mayWrap, @Advice.Enter long startNanos,
             @Advice.Return(readOnly = false, typing = Assigner.Typing.DYNAMIC) Object returned,
-            @Advice.Thrown Throwable thrown) {
-        returned = EmfBridge.completion(id, startNanos, returned, thrown, mayWrap);
+            @Advice.Thrown Throwable thrown, @Advice.Local("values") long values) {
+        returned = EmfBridge.completion(id, startNanos, returned, thrown, mayWrap, values);
     }
 }

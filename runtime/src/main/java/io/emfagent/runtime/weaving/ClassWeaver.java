@@ -1,6 +1,8 @@
 package io.emfagent.runtime.weaving;
 
+import io.emfagent.bridge.EmfBridge;
 import io.emfagent.runtime.log.AgentLog;
+import io.emfagent.runtime.record.ArgumentDimension;
 import io.emfagent.runtime.record.Instrument;
 import io.emfagent.runtime.record.Recorders;
 import java.util.ArrayList;
@@ -18,7 +20,13 @@ import net.bytebuddy.description.type.TypeDescription;
 import net.bytebuddy.dynamic.ClassFileLocator;
 import net.bytebuddy.dynamic.DynamicType;
 import net.bytebuddy.dynamic.scaffold.TypeValidation;
+import net.bytebuddy.implementation.bytecode.StackManipulation;
 import net.bytebuddy.implementation.bytecode.assign.Assigner;
+import net.bytebuddy.implementation.bytecode.assign.primitive.PrimitiveWideningDelegate;
+import net.bytebuddy.implementation.bytecode.constant.IntegerConstant;
+import net.bytebuddy.implementation.bytecode.constant.LongConstant;
+import net.bytebuddy.implementation.bytecode.member.MethodInvocation;
+import net.bytebuddy.implementation.bytecode.member.MethodVariableAccess;
 import net.bytebuddy.matcher.ElementMatcher;
 import net.bytebuddy.pool.TypePool;
 
@@ -163,7 +171,7 @@ final class ClassWeaver {
             String key = type.getName() + '#' + signature(method);
             boolean again = known.containsKey(key);
             int id = known.computeIfAbsent(key, k -> recorders.register(instrument));
-            bindings.put(signature(method), new Binding(id, instrument.timed(), kind));
+            bindings.put(signature(method), new Binding(id, instrument.timed(), kind, instrument.argumentDimensions()));
             AgentLog.debug((again ? "woven again: " : "woven: ") + instrument.method()
                     + (kind == ResultKind.SUSPENDING ? " (suspend function)" : isAsync ? " (asynchronous)" : "")
                     + " -> " + String.join(", ", names(instrument)));
@@ -174,7 +182,7 @@ final class ClassWeaver {
      * A woven method's constants: its recorder id, whether it reads the clock, and how its result is
      * measured (which says whether a reactive result may be returned observed).
      */
-    private record Binding(int id, boolean timed, ResultKind kind) {
+    private record Binding(int id, boolean timed, ResultKind kind, List<ArgumentDimension> arguments) {
         boolean mayWrap() {
             return kind == ResultKind.WRAPPABLE;
         }
@@ -200,12 +208,16 @@ final class ClassWeaver {
             return new Advice.OffsetMapping.ForArgument.Resolved(TypeDescription.Generic.OBJECT, false,
                     Assigner.Typing.DYNAMIC, last).resolve(type, method, assigner, arguments, sort);
         };
+        Advice.OffsetMapping dimensions = (type, method, assigner, arguments, sort) ->
+                new Advice.OffsetMapping.Target.ForStackManipulation(argumentValues(method,
+                        bindings.get(signature(method))));
         ElementMatcher<MethodDescription> woven = method -> bindings.containsKey(signature(method));
         Advice.WithCustomMapping mapping = Advice.withCustomMapping()
                 .bind(MethodId.class, id)
                 .bind(Timing.class, timed)
                 .bind(MayWrap.class, mayWrap)
-                .bind(Continuation.class, continuation);
+                .bind(Continuation.class, continuation)
+                .bind(Dimensions.class, dimensions);
         // plain and asynchronous results enter alike: the asynchronous advice has an exit of its own only
         Advice advice = switch (kind) {
             case PLAIN -> mapping.to(SYNC_ADVICE, ADVICE_CODE);
@@ -213,6 +225,46 @@ final class ClassWeaver {
             case SUSPENDING -> mapping.to(SUSPEND_ADVICE, ADVICE_CODE);
         };
         return builder.visit(advice.on(woven));
+    }
+
+    private static final MethodDescription.InDefinedShape[] DIMENSION = dimensionMethods();
+
+    private static MethodDescription.InDefinedShape[] dimensionMethods() {
+        MethodDescription.InDefinedShape[] methods = new MethodDescription.InDefinedShape[3];
+        for (MethodDescription.InDefinedShape method : TypeDescription.ForLoadedType.of(EmfBridge.class).getDeclaredMethods()) {
+            if (method.getInternalName().equals("dimension")) {
+                TypeDescription argument = method.getParameters().get(3).getType().asErasure();
+                methods[argument.represents(long.class) ? 1 : argument.represents(boolean.class) ? 2 : 0] = method;
+            }
+        }
+        return methods;
+    }
+
+    /**
+     * The code that makes the call's argument dimensions' value slots, a long on the stack: 0, then
+     * for each {@code @Dimension} parameter a call of the bridge with the argument (an object as it
+     * is, an integer widened to long, a boolean), which adds its value's slot.
+     */
+    private static StackManipulation argumentValues(MethodDescription method, Binding binding) {
+        List<StackManipulation> code = new ArrayList<>();
+        code.add(LongConstant.forValue(0L));
+        List<ArgumentDimension> arguments = binding.arguments();
+        for (int k = 0; k < arguments.size(); k++) {
+            ParameterDescription parameter = method.getParameters().get(arguments.get(k).parameter());
+            TypeDescription type = parameter.getType().asErasure();
+            code.add(IntegerConstant.forValue(binding.id()));
+            code.add(IntegerConstant.forValue(k));
+            code.add(MethodVariableAccess.load(parameter));
+            if (type.represents(boolean.class)) {
+                code.add(MethodInvocation.invoke(DIMENSION[2]));
+            } else if (type.isPrimitive()) {
+                code.add(PrimitiveWideningDelegate.forPrimitive(type).widenTo(TypeDescription.ForLoadedType.of(long.class)));
+                code.add(MethodInvocation.invoke(DIMENSION[1]));
+            } else {
+                code.add(MethodInvocation.invoke(DIMENSION[0]));
+            }
+        }
+        return new StackManipulation.Compound(code);
     }
 
     private static String signature(MethodDescription method) {

@@ -1,8 +1,10 @@
 package io.emfagent.runtime.weaving;
 
 import io.emfagent.runtime.rules.EmfRules;
+import io.emfagent.runtime.record.ArgumentDimension;
 import io.emfagent.runtime.record.Instrument;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import net.bytebuddy.description.annotation.AnnotationDescription;
 import net.bytebuddy.description.method.MethodDescription;
@@ -18,6 +20,7 @@ public final class InstrumentReader {
 
     public static final String COUNTED = "io.emfagent.annotations.Counted";
     public static final String TIMED = "io.emfagent.annotations.Timed";
+    public static final String DIMENSION = "io.emfagent.annotations.Dimension";
     private static final String KOTLIN_COMPANION = "$Companion";
 
     private final Map<String, String> commonDimensions;
@@ -106,7 +109,8 @@ public final class InstrumentReader {
                     + " dimensions and error_type/status there would be " + (dimensions.size() + 1)
                     + ", and CloudWatch takes at most " + EmfRules.MAX_DIMENSIONS_PER_SET);
         }
-        return new Instrument(woven, familyName, attempts, success, failure, duration, dimensions);
+        List<ArgumentDimension> arguments = ArgumentDimensions.read(where, type, method, declaration, dimensions);
+        return new Instrument(woven, familyName, attempts, success, failure, duration, dimensions, arguments);
     }
 
     static String where(TypeDescription type, MethodDescription method) {
@@ -175,7 +179,7 @@ public final class InstrumentReader {
         }
     }
 
-    private static AnnotationDescription annotation(MethodDescription method, String type) {
+    static AnnotationDescription annotation(MethodDescription method, String type) {
         for (AnnotationDescription annotation : method.getDeclaredAnnotations()) {
             if (annotation.getAnnotationType().getName().equals(type)) {
                 return annotation;
@@ -184,7 +188,7 @@ public final class InstrumentReader {
         return null;
     }
 
-    private static String string(AnnotationDescription annotation, String property) {
+    static String string(AnnotationDescription annotation, String property) {
         return annotation.getValue(property).resolve(String.class);
     }
 

@@ -14,17 +14,18 @@ final class SuspendAdvice {
     }
 
     @Advice.OnMethodEnter(suppress = Throwable.class)
-    static Object enter(@MethodId int id, @Timing boolean timed,
+    static Object enter(@MethodId int id, @Timing boolean timed, @Dimensions long dimensions,
             @Continuation(readOnly = false) Object continuation,
-            @Advice.Local("startNanos") long startNanos) {
+            @Advice.Local("startNanos") long startNanos, @Advice.Local("values") long values) {
+        values = dimensions;
         startNanos = timed ? System.nanoTime() : 0L;
-        continuation = EmfBridge.suspendEnter(id, startNanos, continuation);
+        continuation = EmfBridge.suspendEnter(id, startNanos, continuation, values);
         return continuation;
     }
 
     @Advice.OnMethodExit(onThrowable = Throwable.class, suppress = Throwable.class)
     static void exit(@MethodId int id, @Advice.Enter Object entered, @Advice.Local("startNanos") long startNanos,
-            @Advice.Return Object returned, @Advice.Thrown Throwable thrown) {
-        EmfBridge.suspendExit(id, startNanos, entered, returned, thrown);
+            @Advice.Return Object returned, @Advice.Thrown Throwable thrown, @Advice.Local("values") long values) {
+        EmfBridge.suspendExit(id, startNanos, entered, returned, thrown, values);
     }
 }

@@ -170,7 +170,7 @@ class MethodRecorderTest {
             Recorders recorders = new Recorders(2, 5);
             int id = recorders.register(instrument(true));
             java.util.concurrent.CompletableFuture<Object> future = new java.util.concurrent.CompletableFuture<>();
-            recorders.completion(id, System.nanoTime(), future, null, false);
+            recorders.completion(id, System.nanoTime(), future, null, false, 0L);
             future.completeExceptionally(a);
             assertThat(recorders.snapshot().get(0).failures()).hasSize(1);
         });
@@ -235,10 +235,10 @@ class MethodRecorderTest {
         Instrument second = new Instrument("B#m", null, null, "f.failure", null, Map.of("Service", "s"));
         int a = recorders.register(first);
         int b = recorders.register(second);
-        recorders.failure(a, 0, new IllegalStateException());
-        recorders.failure(a, 0, new IllegalArgumentException());
-        recorders.failure(b, 0, new ArithmeticException()); // a third type for the metric: Other
-        recorders.failure(b, 0, new IllegalStateException());
+        recorders.failure(a, 0, new IllegalStateException(), 0L);
+        recorders.failure(a, 0, new IllegalArgumentException(), 0L);
+        recorders.failure(b, 0, new ArithmeticException(), 0L); // a third type for the metric: Other
+        recorders.failure(b, 0, new IllegalStateException(), 0L);
         Map<String, Long> all = new java.util.TreeMap<>();
         recorders.snapshot().forEach(snapshot -> snapshot.failures().forEach((type, n) -> all.merge(type, n, Long::sum)));
         assertThat(all).containsExactly(Map.entry("IllegalArgumentException", 1L), Map.entry("IllegalStateException", 2L),

@@ -54,18 +54,18 @@ class FlushLoopTest {
     void eachIntervalIsWrittenOnceWithItsStartAsTimestampAndClosingWritesThePartialOne() {
         FlushLoop loop = loop(collecting);
         for (int i = 0; i < 3; i++) {
-            recorders.success(id, 0);
+            recorders.success(id, 0, 0L);
         }
         clock.set(T0 + 60_001);
         loop.rollOver(T0 + 60_000);
-        recorders.success(id, 0);
-        recorders.failure(id, 0, new IllegalStateException());
+        recorders.success(id, 0, 0L);
+        recorders.failure(id, 0, new IllegalStateException(), 0L);
         loop.rollOver(T0 + 120_000); // an interval is written...
         loop.rollOver(T0 + 180_000); // ...and an empty one writes nothing
-        recorders.success(id, 0);
+        recorders.success(id, 0, 0L);
         loop.close();
         loop.close();
-        recorders.success(id, 0); // after close: not written
+        recorders.success(id, 0, 0L); // after close: not written
 
         List<String> business = written.stream().filter(d -> !d.contains("emfagent.")).toList();
         assertThat(business).filteredOn(d -> d.contains("\"Timestamp\":" + T0 + ",")).hasSize(1);
@@ -97,11 +97,11 @@ class FlushLoopTest {
                 return "flaky";
             }
         });
-        recorders.success(id, 0);
+        recorders.success(id, 0, 0L);
         loop.rollOver(T0 + 60_000);
         assertThat(written).noneMatch(d -> d.contains("f.attempts"));
-        recorders.success(id, 0);
-        recorders.success(id, 0);
+        recorders.success(id, 0, 0L);
+        recorders.success(id, 0, 0L);
         loop.close();
         CloudWatchView view = CloudWatchView.parse(written);
         assertThat(view.sum("f.attempts", DIMS)).isEqualTo(2);
