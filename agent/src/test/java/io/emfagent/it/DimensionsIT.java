@@ -88,4 +88,11 @@ class DimensionsIT {
                 + " 'total' gives double");
         assertThat(stderr).doesNotContain("internal error");
     }
+
+    @Test
+    void anAnnotationOfANewerAnnotationsJarIsSaidAndTheRestWoven() {
+        assertThat(view.sum("skew.attempts", base())).isEqualTo(N);
+        assertThat(stderr).contains(APP + "skew carries @io.emfagent.annotations.Sampled, which this emf-agent does not"
+                + " know (the annotations jar is newer than the agent)");
+    }
 }

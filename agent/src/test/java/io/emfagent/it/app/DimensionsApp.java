@@ -99,6 +99,12 @@ public class DimensionsApp {
     static void refusedReturn(@Dimension(value = "Total", property = "total") Order order) {
     }
 
+    /** With an annotation from a newer annotations jar than the agent. */
+    @Counted("skew")
+    @io.emfagent.annotations.Sampled
+    static void skew() {
+    }
+
     /** Taken at the call, counted at completion. */
     @Counted("async")
     @Timed("async")
@@ -133,6 +139,7 @@ public class DimensionsApp {
             refusedProperty(new Order("eu", "web", true));
             refusedReturn(new Order("eu", "web", true));
             async(PaymentMethod.WALLET).get();
+            skew();
         }
         // 25 distinct customers, N calls each: 20 (the default limit) by name, the rest as Other
         for (int c = 0; c < 25; c++) {

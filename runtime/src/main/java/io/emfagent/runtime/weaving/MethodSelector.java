@@ -45,6 +45,7 @@ public final class MethodSelector {
             if (declaration == null) {
                 continue;
             }
+            unknownAnnotations(declaration, warnings);
             try {
                 selected.add(new Selected(method, reader.read(type, method, declaration.type(), declaration.method())));
             } catch (InstrumentReader.Rejected rejected) {
@@ -121,6 +122,28 @@ public final class MethodSelector {
             return true;
         } catch (InstrumentReader.Rejected rejected) {
             return false;
+        }
+    }
+
+    private static final String ANNOTATIONS_PACKAGE = "io.emfagent.annotations.";
+    private static final java.util.Set<String> KNOWN = java.util.Set.of(InstrumentReader.COUNTED, InstrumentReader.TIMED,
+            InstrumentReader.DIMENSION);
+
+    /**
+     * Says so when the method or its parameters carry an annotation of the annotations package that
+     * this agent does not know: an annotations jar newer than the agent (version skew is never silent).
+     */
+    private static void unknownAnnotations(Inheritance.Declaration declaration, Consumer<String> warnings) {
+        List<net.bytebuddy.description.annotation.AnnotationDescription> annotations =
+                new ArrayList<>(declaration.method().getDeclaredAnnotations());
+        declaration.method().getParameters().forEach(parameter -> annotations.addAll(parameter.getDeclaredAnnotations()));
+        for (net.bytebuddy.description.annotation.AnnotationDescription annotation : annotations) {
+            String name = annotation.getAnnotationType().getName();
+            if (name.startsWith(ANNOTATIONS_PACKAGE) && !KNOWN.contains(name)) {
+                warnings.accept(declaration.where() + " carries @" + name + ", which this emf-agent does not know (the"
+                        + " annotations jar is newer than the agent): the method is woven without it; use an agent at"
+                        + " least as new as the annotations jar");
+            }
         }
     }
 
