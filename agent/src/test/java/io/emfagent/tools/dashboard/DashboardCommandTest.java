@@ -57,14 +57,19 @@ class DashboardCommandTest {
 
     /** BookingApp's classes alone in a jar, without the annotations: as a thin application jar. */
     private Path bookingJar() throws IOException {
-        Path jar = dir.resolve("booking.jar");
+        return jarOf("BookingApp");
+    }
+
+    /** The test application classes whose names start with {@code prefix}, in a jar. */
+    private Path jarOf(String prefix) throws IOException {
+        Path jar = dir.resolve(prefix + ".jar");
         if (Files.exists(jar)) {
             return jar;
         }
         try (OutputStream file = Files.newOutputStream(jar); JarOutputStream out = new JarOutputStream(file)) {
             Path app = CLASSES.resolve("io/emfagent/it/app");
             try (var files = Files.list(app)) {
-                for (Path f : files.filter(f -> f.getFileName().toString().startsWith("BookingApp")).toList()) {
+                for (Path f : files.filter(f -> f.getFileName().toString().startsWith(prefix)).toList()) {
                     out.putNextEntry(new JarEntry("io/emfagent/it/app/" + f.getFileName()));
                     out.write(Files.readAllBytes(f));
                     out.closeEntry();
@@ -100,6 +105,25 @@ class DashboardCommandTest {
                 + " failure metric): at most $23.10 a month");
         dashboard("--max-error-types", "2");
         assertThat(out).contains("at most 23 CloudWatch metrics (with maxErrorTypes=2");
+    }
+
+    /** payment: @Counted @Timed with one @Dimension; what the agent refuses is listed and left out (exit 1). */
+    @Test
+    void anArgumentDimensionGetsItsRowOfWidgetsBySearchAndItsValuesInTheCount() throws IOException {
+        Path output = dir.resolve("dimensions.json");
+        assertThat(run("--classes", jarOf("DimensionsApp").toString(), "--namespace", "Shop", "--service", "shop",
+                "--environment", "prod", "--output", output.toString())).isEqualTo(1);
+        assertThat(err).contains("left out: io.emfagent.it.app.DimensionsApp#refusedType: @Dimension on parameter 1");
+        JsonNode body = JSON.readTree(output.toFile());
+        DashboardStructure.check(body);
+        Map<String, JsonNode> byTitle = new LinkedHashMap<>();
+        body.get("widgets").forEach(w -> byTitle.put(w.path("properties").path("title").asText(), w.get("properties")));
+        assertThat(byTitle).containsKeys("payment: attempts by PaymentMethod", "payment: failures by PaymentMethod",
+                "payment: p99 latency (ms) by PaymentMethod", "consumer: attempts by MessageType");
+        assertThat(byTitle.get("payment: p99 latency (ms) by PaymentMethod").get("metrics").get(0).get(0)
+                .get("expression").asText()).isEqualTo("SEARCH('{Shop,Service,Environment,PaymentMethod}"
+                + " MetricName=\"payment.duration\" Service=\"shop\" Environment=\"prod\"', 'p99', 60)");
+        assertThat(out).contains("and maxDimensionValues=20 values per @Dimension");
     }
 
     @Test

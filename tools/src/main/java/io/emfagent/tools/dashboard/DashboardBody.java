@@ -58,6 +58,22 @@ public final class DashboardBody {
             if (x > 0) {
                 y += WIDGET_HEIGHT;
             }
+            for (String dimension : family.argumentDimensions()) {
+                // values are known only at run time: one line per value, found by SEARCH
+                x = 0;
+                for (ObjectNode widget : new ObjectNode[] {
+                    search(family, family.attempts(), dimension, "Sum", "attempts by " + dimension),
+                    search(family, family.failure(), dimension, "Sum", "failures by " + dimension),
+                    search(family, family.duration(), dimension, "p99", "p99 latency (ms) by " + dimension)}) {
+                    if (widget != null) {
+                        widgets.add(place(widget, x, y, WIDGET_WIDTH));
+                        x += WIDGET_WIDTH;
+                    }
+                }
+                if (x > 0) {
+                    y += WIDGET_HEIGHT;
+                }
+            }
         }
         return body;
     }
@@ -111,24 +127,31 @@ public final class DashboardBody {
     }
 
     private ObjectNode failures(MetricFamily family) {
-        if (family.failure() == null) {
+        ObjectNode widget = search(family, family.failure(), EmfRules.ERROR_TYPE, "Sum", "failures by error_type");
+        if (widget != null) {
+            ((ObjectNode) widget.get("properties")).put("stacked", true);
+        }
+        return widget;
+    }
+
+    /** A widget of one line per value of {@code dimension} (known only at run time), by a SEARCH expression. */
+    private ObjectNode search(MetricFamily family, String metricName, String dimension, String stat, String title) {
+        if (metricName == null) {
             return null;
         }
         StringBuilder schema = new StringBuilder("{").append(namespace);
         StringBuilder filter = new StringBuilder();
-        for (Map.Entry<String, String> dimension : family.dimensions().entrySet()) {
-            schema.append(',').append(token(dimension.getKey()));
-            filter.append(' ').append(token(dimension.getKey())).append('=').append(quoted(dimension.getValue()));
+        for (Map.Entry<String, String> known : family.dimensions().entrySet()) {
+            schema.append(',').append(token(known.getKey()));
+            filter.append(' ').append(token(known.getKey())).append('=').append(quoted(known.getValue()));
         }
-        schema.append(',').append(EmfRules.ERROR_TYPE).append('}');
-        String search = "SEARCH('" + schema + " MetricName=" + quoted(family.failure()) + filter + "', 'Sum', "
+        schema.append(',').append(token(dimension)).append('}');
+        String search = "SEARCH('" + schema + " MetricName=" + quoted(metricName) + filter + "', '" + stat + "', "
                 + periodSeconds + ")";
         ArrayNode metrics = JSON.createArrayNode();
         metrics.add(JSON.createArrayNode().add(JSON.createObjectNode().put("expression", search)
-                .put("label", "").put("id", "errors")));
-        ObjectNode widget = widget(family.label() + ": failures by error_type", metrics, "Sum");
-        ((ObjectNode) widget.get("properties")).put("stacked", true);
-        return widget;
+                .put("label", "").put("id", "by" + Math.abs(dimension.hashCode()))));
+        return widget(family.label() + ": " + title, metrics, stat);
     }
 
     private ObjectNode counts(MetricFamily family) {

@@ -29,7 +29,7 @@ public final class DashboardCommand {
             + " --service ticketing-service --environment production --output dashboard.json";
     public static final String USAGE = "dashboard --classes JAR|DIR [--classes ...] --namespace NS --service NAME"
             + " --environment NAME [--dimension Name=value ...] [--region us-east-1] [--period 60]"
-            + " [--output dashboard.json] [--cloudformation template.yaml|.json] [--max-error-types 20]";
+            + " [--output dashboard.json] [--cloudformation template.yaml|.json] [--max-error-types 20] [--max-dimension-values 20]";
 
     private final PrintStream out;
     private final PrintStream err;
@@ -44,6 +44,8 @@ public final class DashboardCommand {
     private Path cloudFormation;
     /** As the agent's maxErrorTypes: bounds the error_type series of each failure metric. */
     private int maxErrorTypes = 20;
+    /** As the agent's maxDimensionValues: bounds the values of each @Dimension of a family. */
+    private int maxDimensionValues = 20;
 
     private DashboardCommand(PrintStream out, PrintStream err) {
         this.out = out;
@@ -104,10 +106,11 @@ public final class DashboardCommand {
                 case "--period" -> periodSeconds = period(value);
                 case "--output" -> output = Paths.get(value);
                 case "--cloudformation" -> cloudFormation = Paths.get(value);
-                case "--max-error-types" -> maxErrorTypes = maxErrorTypes(value);
+                case "--max-error-types" -> maxErrorTypes = limit(option, value, "maxErrorTypes");
+                case "--max-dimension-values" -> maxDimensionValues = limit(option, value, "maxDimensionValues");
                 default -> throw new UsageException("unknown option '" + option + "' (known: --classes, --namespace,"
                         + " --service, --environment, --dimension, --region, --period, --output, --cloudformation,"
-                        + " --max-error-types)");
+                        + " --max-error-types, --max-dimension-values)");
             }
         }
         if (classes.isEmpty()) {
@@ -145,7 +148,7 @@ public final class DashboardCommand {
         extraDimensions.put(name, value);
     }
 
-    private static int maxErrorTypes(String value) throws UsageException {
+    private static int limit(String option, String value, String agentSetting) throws UsageException {
         try {
             int n = Integer.parseInt(value);
             if (n >= 1 && n <= 1000) {
@@ -154,8 +157,8 @@ public final class DashboardCommand {
         } catch (NumberFormatException e) {
             // reported below
         }
-        throw new UsageException("--max-error-types '" + value + "' must be a whole number from 1 to 1000, as the"
-                + " agent's maxErrorTypes");
+        throw new UsageException(option + " '" + value + "' must be a whole number from 1 to 1000, as the"
+                + " agent's " + agentSetting);
     }
 
     private static int period(String value) throws UsageException {
@@ -204,9 +207,11 @@ public final class DashboardCommand {
         summary.println("emf-agent dashboard: " + families.size() + " metric families from " + instruments.size()
                 + " methods" + (output == null ? "" : " -> " + output)
                 + (cloudFormation == null ? "" : "; CloudFormation -> " + cloudFormation));
-        int metrics = families.stream().mapToInt(f -> f.maxMetricsInCloudWatch(maxErrorTypes)).sum();
+        int metrics = families.stream().mapToInt(f -> f.maxMetricsInCloudWatch(maxErrorTypes, maxDimensionValues)).sum();
         summary.println("emf-agent dashboard: before any traffic, these write at most " + metrics + " CloudWatch metrics"
-                + " (with maxErrorTypes=" + maxErrorTypes + " error types per failure metric): at most $"
+                + " (with maxErrorTypes=" + maxErrorTypes + " error types per failure metric"
+                + (families.stream().anyMatch(f -> !f.argumentDimensions().isEmpty()) ? " and maxDimensionValues="
+                        + maxDimensionValues + " values per @Dimension" : "") + "): at most $"
                 + String.format(java.util.Locale.ROOT, "%.2f", metrics * METRIC_MONTH_USD) + " a month at the list price"
                 + " of $" + String.format(java.util.Locale.ROOT, "%.2f", METRIC_MONTH_USD) + " per metric");
         return scan.rejected().isEmpty() ? 0 : 1;
