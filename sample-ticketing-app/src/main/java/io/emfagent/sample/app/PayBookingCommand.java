@@ -9,4 +9,9 @@ import java.math.BigDecimal;
  *               ticket consumer cannot read
  */
 public record PayBookingCommand(String bookingId, BigDecimal amount, String card, boolean poison) {
+
+    /** The card's scheme: payments are counted and timed per brand (the use case's {@code @Dimension}). */
+    public CardBrand cardBrand() {
+        return CardBrand.of(card);
+    }
 }

@@ -1,6 +1,7 @@
 package io.emfagent.sample.app;
 
 import io.emfagent.annotations.Counted;
+import io.emfagent.annotations.Dimension;
 import io.emfagent.annotations.Timed;
 import io.emfagent.sample.app.port.BookingEventPublisher;
 import io.emfagent.sample.app.port.BookingRepository;
@@ -41,7 +42,7 @@ public final class PayBookingUseCase {
      */
     @Counted("payment")
     @Timed("payment")
-    public PaymentResult execute(PayBookingCommand command) {
+    public PaymentResult execute(@Dimension(value = "CardBrand", property = "cardBrand") PayBookingCommand command) {
         String id = command.bookingId();
         Booking booking = bookings.find(id).orElseThrow(() -> new BookingNotFoundException(id));
         if (booking.amount().compareTo(command.amount()) != 0) {

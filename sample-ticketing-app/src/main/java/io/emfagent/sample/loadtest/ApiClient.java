@@ -61,7 +61,7 @@ final class ApiClient {
             body.put("poison", true);
         }
         Response r = send(PAY, post("/api/payment", body.toString()));
-        expected.paid(r, poison);
+        expected.paid(r, card, poison);
         return r;
     }
 
@@ -72,7 +72,7 @@ final class ApiClient {
         if (endpoint.equals(RESERVE)) {
             expected.reserved(r);
         } else if (endpoint.equals(PAY)) {
-            expected.paid(r, false);
+            expected.paid(r, null, false);
         }
         return r;
     }

@@ -1,5 +1,6 @@
 package io.emfagent.sample.loadtest;
 
+import io.emfagent.sample.app.CardBrand;
 import java.util.List;
 
 /**
@@ -14,6 +15,9 @@ import java.util.List;
  *   <li>a reservation locks its seats after checking that the event and seats exist: a 201 is one
  *       {@code reservation.lock_acquired}, a {@code SeatAlreadyTakenException} one {@code reservation.lock_failed};
  *       other failures never reach the lock;
+ *   <li>a payment is counted and timed once more under its card's {@code CardBrand} (its use case's
+ *       {@code @Dimension}): attempts, success or failure (not split by {@code error_type}), and the
+ *       duration (not split by {@code status});
  *   <li>a successful payment publishes one message: the consumer counts it in
  *       {@code consumer.messages_processed}, or in {@code consumer.errors} when the request asked for a poison
  *       message.
@@ -51,12 +55,17 @@ final class ExpectedMetrics {
         }
     }
 
-    void paid(Response response, boolean poison) {
+    void paid(Response response, String card, boolean poison) {
         if (!response.reachedUseCase()) {
             return;
         }
         counted("payment", "attempts", "success", "failure", response.ok(), response.errorType());
         timed("payment.duration", response.ok());
+        // a request without a card pays with the service's default, a Visa test card
+        String brand = card == null ? CardBrand.VISA.name() : CardBrand.of(card).name();
+        tally.expect(ExpectedMetric.sum("payment.attempts", "CardBrand", brand));
+        tally.expect(ExpectedMetric.sum(response.ok() ? "payment.success" : "payment.failure", "CardBrand", brand));
+        tally.expect(ExpectedMetric.sampleCount("payment.duration", "CardBrand", brand));
         if (response.ok()) {
             counted("consumer", null, "messages_processed", "errors", !poison, poison ? POISON : null);
         }

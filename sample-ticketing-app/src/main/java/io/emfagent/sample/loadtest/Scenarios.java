@@ -13,6 +13,8 @@ final class Scenarios {
 
     static final String GOOD_CARD = "4242424242424242";
     static final String DECLINED_CARD = "4000000000000002";
+    /** Paid with as often as the Visa card above: payments by card brand show two lines. */
+    static final String OTHER_GOOD_CARD = "5555555555554444";
 
     private final ApiClient api;
     private final Budget budget;
@@ -26,7 +28,7 @@ final class Scenarios {
 
     void play(Scenario scenario, Random random) {
         switch (scenario) {
-            case BOOK -> book(random, 1 + random.nextInt(2), GOOD_CARD, false);
+            case BOOK -> book(random, 1 + random.nextInt(2), random.nextBoolean() ? GOOD_CARD : OTHER_GOOD_CARD, false);
             case CONTENTION -> contention(random);
             case DECLINE -> book(random, 1, DECLINED_CARD, false);
             case POISON -> book(random, 1, GOOD_CARD, true);

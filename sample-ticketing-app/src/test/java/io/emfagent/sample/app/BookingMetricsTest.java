@@ -61,6 +61,16 @@ class BookingMetricsTest {
     }
 
     @Test
+    void aPaymentCountsUnderItsCardBrandToo(EmfMetrics metrics) {
+        String booking = f.reserve.execute(Fixture.reserveCommand("bob", "A3")).id();
+        f.pay.execute(new PayBookingCommand(booking, new BigDecimal("25.00"), "5555555555554444", false));
+
+        metrics.assertThat("payment.success").withDimension("CardBrand", "MASTERCARD").hasSum(1);
+        metrics.assertThat("payment.duration").withDimension("CardBrand", "MASTERCARD").hasSampleCount(1);
+        metrics.assertThat("payment.success").withDimension("CardBrand", "VISA").hasSum(0);
+    }
+
+    @Test
     void aTicketMessageIsProcessedAndAPoisonedOneIsAConsumerError(EmfMetrics metrics) {
         TicketIssuer issuer = new TicketIssuer(new InMemoryTicketRepository());
         BookingConfirmed event = new BookingConfirmed("bk-1", "alice", "evt-1", List.of("A1"));

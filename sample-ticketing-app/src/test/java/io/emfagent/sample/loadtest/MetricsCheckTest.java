@@ -41,7 +41,7 @@ class MetricsCheckTest {
         rules.reserved(error(409, "SeatAlreadyTakenException"));
         rules.reserved(error(400, null));
         rules.reserved(new Response(Response.NO_RESPONSE, null));
-        rules.paid(new Response(200, JSON.readTree("{}")), true);
+        rules.paid(new Response(200, JSON.readTree("{}")), "4242424242424242", true);
         return tally;
     }
 
@@ -76,6 +76,9 @@ class MetricsCheckTest {
                 emf("[[\"Service\",\"Environment\"],[\"Service\",\"Environment\",\"status\"]]",
                         "\"status\":\"failure\",\"booking.duration\":[2.0],\"reservation.lock_duration\":[0.2]",
                         "booking.duration", "reservation.lock_duration"),
+                emf("[[\"Service\",\"Environment\",\"CardBrand\"]]", "\"CardBrand\":\"VISA\",\"payment.attempts\":1,"
+                        + "\"payment.success\":1,\"payment.duration\":[5.0]", "payment.attempts", "payment.success",
+                        "payment.duration"),
                 "not EMF: an application log line");
     }
 
@@ -90,6 +93,9 @@ class MetricsCheckTest {
         assertThat(tally.expected(ExpectedMetric.sum("consumer.errors", "error_type", "PoisonMessageException")))
                 .isEqualTo(1);
         assertThat(tally.expected(ExpectedMetric.sum("consumer.messages_processed"))).isZero();
+        // the payment once more under its card's brand, neither split by error_type nor by status
+        assertThat(tally.expected(ExpectedMetric.sum("payment.success", "CardBrand", "VISA"))).isEqualTo(1);
+        assertThat(tally.expected(ExpectedMetric.sampleCount("payment.duration", "CardBrand", "VISA"))).isEqualTo(1);
     }
 
     @Test

@@ -27,6 +27,7 @@ import java.util.regex.Pattern;
 final class ApiHandler implements HttpHandler {
 
     /** The card charged when a payment names none: one the simulated provider accepts. */
+    /** A Visa test card (the load test's expectations count a payment without a card as Visa). */
     static final String DEFAULT_CARD = "4242424242424242";
 
     private static final Pattern EVENT_SEATS = Pattern.compile("/api/events/([^/]+)/seats");
