@@ -15,12 +15,15 @@ final class AgentHealth {
     static final String DROPPED_DOCUMENTS = "emfagent.dropped_documents";
     /** Throwables of the agent's own, caught so that the application never saw them ({@code InternalErrors}). */
     static final String INTERNAL_ERRORS = "emfagent.internal_errors";
+    /** Gauge samples that could not be taken: a missing MBean, NaN, an attribute that is no number. */
+    static final String GAUGE_SAMPLES_SKIPPED = "emfagent.gauge_samples_skipped";
 
     private final MetricGroup group;
     private long documents;
     private long bytes;
     private long dropped;
     private long internalErrors;
+    private long gaugeSamplesSkipped;
 
     AgentHealth(Map<String, String> dimensions) {
         this.group = MetricGroup.of(dimensions);
@@ -39,8 +42,12 @@ final class AgentHealth {
         internalErrors += count;
     }
 
+    void gaugeSamplesSkipped(long count) {
+        gaugeSamplesSkipped += count;
+    }
+
     boolean hasNews() {
-        return documents > 0 || dropped > 0 || internalErrors > 0;
+        return documents > 0 || dropped > 0 || internalErrors > 0 || gaugeSamplesSkipped > 0;
     }
 
     Interval report(long startMillis) {
@@ -49,6 +56,9 @@ final class AgentHealth {
         interval.addCount(group, BYTES, bytes);
         interval.addCount(group, DROPPED_DOCUMENTS, dropped);
         interval.addCount(group, INTERNAL_ERRORS, internalErrors);
+        if (gaugeSamplesSkipped > 0) {
+            interval.addCount(group, GAUGE_SAMPLES_SKIPPED, gaugeSamplesSkipped);
+        }
         return interval;
     }
 
@@ -58,5 +68,6 @@ final class AgentHealth {
         bytes = 0;
         dropped = 0;
         internalErrors = 0;
+        gaugeSamplesSkipped = 0;
     }
 }

@@ -3,6 +3,7 @@ package io.emfagent.runtime.aggregate;
 import io.emfagent.runtime.aggregate.IntervalOutput.Delivered;
 import io.emfagent.runtime.log.AgentLog;
 import io.emfagent.runtime.log.InternalErrors;
+import io.emfagent.runtime.record.LevelRecorder;
 import io.emfagent.runtime.record.Recorders;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -21,6 +22,7 @@ public final class FlushLoop {
     public static final String DROPPED_DOCUMENTS = AgentHealth.DROPPED_DOCUMENTS;
 
     private final Recorders recorders;
+    private final LevelRecorder levels;
     private final IntervalOutput output;
     private final long intervalMillis;
     private final LongSupplier clock;
@@ -37,6 +39,13 @@ public final class FlushLoop {
      */
     public FlushLoop(Recorders recorders, IntervalOutput output, long intervalMillis, LongSupplier clock,
             Map<String, String> agentDimensions) {
+        this(recorders, new LevelRecorder(), output, intervalMillis, clock, agentDimensions);
+    }
+
+    /** @param levels the gauges' samples, written with each interval */
+    public FlushLoop(Recorders recorders, LevelRecorder levels, IntervalOutput output, long intervalMillis,
+            LongSupplier clock, Map<String, String> agentDimensions) {
+        this.levels = levels;
         this.recorders = recorders;
         this.health = agentDimensions == null ? null : new AgentHealth(agentDimensions);
         this.output = output;
@@ -91,6 +100,7 @@ public final class FlushLoop {
     private void writeInterval(long start) {
         try {
             Interval interval = Interval.of(start, recorders.snapshot());
+            interval.addLevels(levels.snapshot());
             if (!interval.isEmpty()) {
                 Delivered delivered = output.write(interval);
                 if (health != null) {
@@ -100,6 +110,7 @@ public final class FlushLoop {
             }
             if (health != null) {
                 health.internalErrors(InternalErrors.take());
+                health.gaugeSamplesSkipped(levels.takeSkipped());
             }
             // on its own, so that it is counted as reported only when it got through
             if (health != null && health.hasNews() && output.write(health.report(start)).lost() == 0) {

@@ -4,6 +4,8 @@ import io.emfagent.runtime.rules.EmfRules;
 import io.emfagent.runtime.record.CallSnapshot;
 import io.emfagent.runtime.record.Distribution;
 import io.emfagent.runtime.record.Instrument;
+import io.emfagent.runtime.record.LevelRecorder;
+import io.emfagent.runtime.record.Levels;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,6 +19,8 @@ public final class Interval {
     private final long startMillis;
     private final Map<MetricGroup, Map<String, Long>> counts = new LinkedHashMap<>();
     private final Map<MetricGroup, Map<String, Distribution>> durations = new LinkedHashMap<>();
+    /** By unit, by group: the levels (gauges) sampled in the interval. */
+    private final Map<String, Map<MetricGroup, Map<String, Levels>>> levels = new LinkedHashMap<>();
 
     public Interval(long startMillis) {
         this.startMillis = startMillis;
@@ -73,6 +77,16 @@ public final class Interval {
         }));
     }
 
+    /** Adds the samples of gauges: each series under its own dimensions. */
+    public void addLevels(List<LevelRecorder.Snapshot> snapshots) {
+        for (LevelRecorder.Snapshot snapshot : snapshots) {
+            LevelRecorder.Series series = snapshot.series();
+            levels.computeIfAbsent(series.unit(), u -> new LinkedHashMap<>())
+                    .computeIfAbsent(MetricGroup.of(series.dimensions()), g -> new LinkedHashMap<>())
+                    .put(series.metric(), snapshot.levels());
+        }
+    }
+
     /** Adds {@code n} to a counter of {@code group}. */
     public void addCount(MetricGroup group, String metric, long n) {
         count(group, metric, n);
@@ -100,7 +114,11 @@ public final class Interval {
         return durations;
     }
 
+    public Map<String, Map<MetricGroup, Map<String, Levels>>> levels() {
+        return levels;
+    }
+
     public boolean isEmpty() {
-        return counts.isEmpty() && durations.isEmpty();
+        return counts.isEmpty() && durations.isEmpty() && levels.isEmpty();
     }
 }

@@ -6,6 +6,8 @@ import io.emfagent.runtime.aggregate.Interval;
 import io.emfagent.runtime.config.AgentConfig;
 import io.emfagent.runtime.emf.EmfWriter;
 import io.emfagent.runtime.record.Instrument;
+import io.emfagent.runtime.gauge.GaugeSampler;
+import io.emfagent.runtime.record.LevelRecorder;
 import io.emfagent.runtime.record.Recorders;
 import io.emfagent.runtime.sink.MemorySink;
 import io.emfagent.runtime.sink.Sink;
@@ -35,6 +37,25 @@ final class Wiring {
         writer.write(Interval.of(0, scratch.snapshot()));
     }
 
+    /** The gauges' sampling thread, when gauges or JVM metrics are configured and the runtime has JMX. */
+    private static void startGauges(AgentConfig config, LevelRecorder levels) {
+        AgentConfig.Gauges gauges = config.gauges();
+        if (!gauges.any()) {
+            return;
+        }
+        if (ModuleLayer.boot().findModule("java.management").isEmpty()) {
+            AgentLog.info("gauges and jvmMetrics are off: this Java runtime has no java.management module (a jlink"
+                    + " image: add --add-modules java.management); the rest of the agent works as configured");
+            return;
+        }
+        try {
+            new GaugeSampler(gauges.specs(), gauges.jvmMetrics(), levels, config.dimensions(),
+                    gauges.sampleIntervalMillis(), config.maxDimensionValues()).start();
+        } catch (Exception | LinkageError e) {
+            AgentLog.warn("gauges are off: " + e);
+        }
+    }
+
     private static void closeQuietly(Sink sink) {
         try {
             sink.close();
@@ -56,10 +77,12 @@ final class Wiring {
         EmfWriter writer = new EmfWriter(config.namespace(), config.storageResolution(), config.logGroup(),
                 config.logStream());
         warmUp(writer, config);
-        FlushLoop loop = new FlushLoop(recorders, new EmfPipeline(writer, sink), config.flushIntervalMillis(),
+        LevelRecorder levels = new LevelRecorder();
+        FlushLoop loop = new FlushLoop(recorders, levels, new EmfPipeline(writer, sink), config.flushIntervalMillis(),
                 System::currentTimeMillis,
                 config.selfMetrics() ? config.dimensions() : null);
         loop.start();
+        startGauges(config, levels);
         if (sink instanceof MemorySink memory) {
             AgentBoot.documentsSoFar = () -> {
                 loop.writeSoFarWithin(5_000);

@@ -37,6 +37,13 @@ public final class ConfigLoader {
     static final String SHUTDOWN_TIMEOUT = "shutdownTimeout";
     static final String EXCLUDE = "exclude";
     static final String INHERIT = "inherit";
+    static final String CONFIG_FILE = "configFile";
+    static final String GAUGE_SAMPLE_INTERVAL = "gaugeSampleInterval";
+    static final String JVM_METRICS = "jvmMetrics";
+    static final String GAUGE_PREFIX = "gauge.";
+    /** A gauge's settings: {@code gauge.<metric name>.<field>}. */
+    static final List<String> GAUGE_FIELDS = List.of("mbean", "attribute", "unit");
+    static final long MIN_GAUGE_SAMPLE_MILLIS = 1_000;
     static final String DIMENSION_PREFIX = "dimension.";
 
     private static final String PROPERTY_PREFIX = "emf.";
@@ -63,6 +70,9 @@ public final class ConfigLoader {
         KEYS.put(SHUTDOWN_TIMEOUT, null);
         KEYS.put(EXCLUDE, null);
         KEYS.put(INHERIT, null);
+        KEYS.put(CONFIG_FILE, null);
+        KEYS.put(GAUGE_SAMPLE_INTERVAL, null);
+        KEYS.put(JVM_METRICS, null);
     }
 
     static final String DEFAULT_NAMESPACE = "aws-embedded-metrics";
@@ -85,6 +95,8 @@ public final class ConfigLoader {
 
     private final Map<String, Value> values = new LinkedHashMap<>();
     private final Map<String, Value> dimensionValues = new LinkedHashMap<>();
+    /** By metric name, by field: the gauges of the configuration file. */
+    private final Map<String, Map<String, Value>> gauges = new LinkedHashMap<>();
     private final List<String> warnings = new ArrayList<>();
     private final List<String> problems = new ArrayList<>();
 
@@ -106,6 +118,7 @@ public final class ConfigLoader {
         loader.readEnv(env);
         loader.readProperties(properties);
         loader.readAgentArgs(agentArgs);
+        loader.readConfigFile();
         AgentConfig config = loader.build();
         if (!loader.problems.isEmpty()) {
             throw new ConfigException(String.join("; ", loader.problems));
@@ -182,6 +195,87 @@ public final class ConfigLoader {
                         + knownKeys() + ")");
             }
         }
+    }
+
+    /**
+     * The configuration file, if one is set: below every other source, so that what the agent
+     * argument, a system property or an environment variable says wins over the file.
+     */
+    private void readConfigFile() {
+        Value file = values.get(CONFIG_FILE);
+        if (file == null || file.text.isBlank()) {
+            return;
+        }
+        List<ConfigFile.Entry> entries;
+        try {
+            entries = ConfigFile.read(java.nio.file.Path.of(file.text.trim()), problems);
+        } catch (java.io.IOException | RuntimeException e) {
+            problems.add(describe(CONFIG_FILE, file) + " but it cannot be read (" + e + ")");
+            return;
+        }
+        for (ConfigFile.Entry entry : entries) {
+            String key = entry.key();
+            if (key.startsWith(GAUGE_PREFIX)) {
+                int dot = key.lastIndexOf('.');
+                String field = key.substring(dot + 1);
+                String metric = dot > GAUGE_PREFIX.length() ? key.substring(GAUGE_PREFIX.length(), dot) : "";
+                if (metric.isEmpty() || !GAUGE_FIELDS.contains(field)) {
+                    problems.add(entry.origin() + ": '" + Escaped.text(key) + "' is not gauge.<metric name>.<"
+                            + String.join("|", GAUGE_FIELDS) + "> (example: gauge.consumer.lag.mbean=com.acme:type=Bus)");
+                    continue;
+                }
+                gauges.computeIfAbsent(metric, m -> new LinkedHashMap<>()).put(field, new Value(entry.text(), entry.origin()));
+            } else if (key.equals(CONFIG_FILE)) {
+                warnings.add(entry.origin() + ": " + CONFIG_FILE + " in a configuration file is ignored");
+            } else if (isKey(key)) {
+                Value value = new Value(entry.text(), entry.origin());
+                if (key.startsWith(DIMENSION_PREFIX)) {
+                    dimensionValues.putIfAbsent(key.substring(DIMENSION_PREFIX.length()), value);
+                } else {
+                    values.putIfAbsent(key, value);
+                }
+            } else {
+                warnings.add(entry.origin() + ": '" + Escaped.text(key) + "' is not an emf-agent setting and is ignored"
+                        + " (known: " + knownKeys() + ", " + GAUGE_PREFIX + "<metric>.<field>)");
+            }
+        }
+    }
+
+    private List<GaugeSpec> gaugeSpecs() {
+        List<GaugeSpec> specs = new ArrayList<>();
+        gauges.forEach((metric, fields) -> {
+            Value any = fields.values().iterator().next();
+            String where = "gauge " + Escaped.text(metric) + " (" + any.origin + ")";
+            String problem = EmfRules.checkMetricName(metric);
+            if (problem == null && metric.startsWith(EmfRules.AGENT_PREFIX)) {
+                problem = "starts with '" + EmfRules.AGENT_PREFIX + "', which the agent's own metrics take";
+            }
+            if (problem != null) {
+                problems.add(where + ": the metric name " + problem);
+                return;
+            }
+            Value mbean = fields.get("mbean");
+            Value attribute = fields.get("attribute");
+            if (mbean == null || attribute == null) {
+                problems.add(where + " needs both gauge." + metric + ".mbean and gauge." + metric + ".attribute");
+                return;
+            }
+            String objectNameProblem = GaugeNames.checkObjectName(mbean.text);
+            if (objectNameProblem != null) {
+                problems.add("gauge." + Escaped.text(metric) + ".mbean was '" + Escaped.text(mbean.text) + "' (" + mbean.origin
+                        + ") but it " + objectNameProblem);
+                return;
+            }
+            Value unit = fields.get("unit");
+            String unitText = unit == null ? "None" : unit.text;
+            if (!EmfRules.UNITS.contains(unitText)) {
+                problems.add("gauge." + Escaped.text(metric) + ".unit was '" + Escaped.text(unitText) + "' (" + unit.origin
+                        + ") but it must be a CloudWatch unit (Count, Bytes, Milliseconds, Percent, None, ...)");
+                return;
+            }
+            specs.add(new GaugeSpec(metric, mbean.text, attribute.text, unitText, mbean.origin));
+        });
+        return specs;
     }
 
     private static boolean isKey(String key) {
@@ -344,9 +438,20 @@ public final class ConfigLoader {
                 }
             }
         }
+        long gaugeMillis = 10_000;
+        Value gaugeInterval = values.get(GAUGE_SAMPLE_INTERVAL);
+        if (gaugeInterval != null) {
+            gaugeMillis = Durations.parseMillis(gaugeInterval.text);
+            if (gaugeMillis < MIN_GAUGE_SAMPLE_MILLIS || gaugeMillis > MAX_FLUSH_MILLIS) {
+                problems.add(describe(GAUGE_SAMPLE_INTERVAL, gaugeInterval) + " but it must be a duration from "
+                        + Durations.format(MIN_GAUGE_SAMPLE_MILLIS) + " to " + Durations.format(MAX_FLUSH_MILLIS)
+                        + ", written like 10s or 1m");
+            }
+        }
+        AgentConfig.Gauges gaugeConfig = new AgentConfig.Gauges(gaugeSpecs(), gaugeMillis, bool(JVM_METRICS, false));
         return new AgentConfig(enabled, namespace, dimensions, sink, flushMillis, resolution, maxErrorTypes, debug,
                 logGroup, logStream, selfMetrics, shutdownMillis, exclude, inherit,
-                maxDimensionValues);
+                maxDimensionValues, gaugeConfig);
     }
 
     /**

@@ -5,6 +5,7 @@ import io.emfagent.runtime.log.AgentLog;
 import io.emfagent.runtime.aggregate.Interval;
 import io.emfagent.runtime.aggregate.MetricGroup;
 import io.emfagent.runtime.record.Distribution;
+import io.emfagent.runtime.record.Levels;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -46,7 +47,61 @@ public final class EmfWriter {
         List<String> documents = new ArrayList<>();
         interval.counts().forEach((group, metrics) -> writeCounts(interval.startMillis(), group, metrics, documents));
         interval.durations().forEach((group, metrics) -> writeDurations(interval.startMillis(), group, metrics, documents));
+        interval.levels().forEach((unit, groups) -> groups.forEach((group, metrics) ->
+                writeLevels(interval.startMillis(), group, unit, metrics, documents)));
         return documents;
+    }
+
+    /** A gauge's samples: each distinct value with its count, exact, at most 100 values per document. */
+    private void writeLevels(long timestamp, MetricGroup group, String unit, Map<String, Levels> metrics,
+            List<String> out) {
+        Document document = new Document(timestamp, group, unit);
+        for (Map.Entry<String, Levels> metric : metrics.entrySet()) {
+            List<Map.Entry<Double, Long>> values = new ArrayList<>(metric.getValue().counts().entrySet());
+            int from = 0;
+            while (from < values.size()) {
+                int to = Math.min(values.size(), from + EmfRules.MAX_VALUES_PER_DOCUMENT - document.values());
+                String value = to == from ? null : levels(metric.getValue(), values, from, to);
+                if (value == null || !document.isEmpty() && !document.fits(metric.getKey(), value, to - from)) {
+                    out.add(document.finish());
+                    document = new Document(timestamp, group, unit);
+                    continue;
+                }
+                document.add(metric.getKey(), value, to - from);
+                from = to;
+                if (from < values.size()) {
+                    out.add(document.finish());
+                    document = new Document(timestamp, group, unit);
+                }
+            }
+        }
+        if (!document.isEmpty()) {
+            out.add(document.finish());
+        }
+    }
+
+    private static String levels(Levels levels, List<Map.Entry<Double, Long>> values, int from, int to) {
+        StringBuilder text = new StringBuilder("{\"Values\":[");
+        StringBuilder counts = new StringBuilder("],\"Counts\":[");
+        long count = 0;
+        double sum = 0;
+        for (int i = from; i < to; i++) {
+            if (i > from) {
+                text.append(',');
+                counts.append(',');
+            }
+            Json.number(text, values.get(i).getKey(), SUM_DIGITS);
+            counts.append(values.get(i).getValue());
+            count += values.get(i).getValue();
+            sum += values.get(i).getKey() * values.get(i).getValue();
+        }
+        text.append(counts).append("],\"Max\":");
+        Json.number(text, values.get(to - 1).getKey(), SUM_DIGITS);
+        text.append(",\"Min\":");
+        Json.number(text, values.get(from).getKey(), SUM_DIGITS);
+        text.append(",\"Count\":").append(count).append(",\"Sum\":");
+        Json.number(text, from == 0 && to == values.size() ? levels.sum() : sum, SUM_DIGITS);
+        return text.append('}').toString();
     }
 
     private void writeCounts(long timestamp, MetricGroup group, Map<String, Long> metrics, List<String> out) {
