@@ -58,7 +58,7 @@ mkdir -p "$OUT"
 rm -f "$EMF" "$TALLY"
 
 echo "==> starting ticketing-service with $AGENT_JAR (EMF every second to $EMF)"
-java -javaagent:"$AGENT_JAR"=namespace=TicketingSystem/Booking,service=ticketing-service,environment=demo,flushInterval=1s,sink=file:"$EMF" \
+java -javaagent:"$AGENT_JAR"=namespace=TicketingSystem/Booking,service=ticketing-service,environment=demo,flushInterval=1s,sink=file:"$EMF",configFile=sample-ticketing-app/emf-agent.properties \
   -jar "$APP_JAR" --port 0 --events "$EVENTS" --seats-per-event "$SEATS_PER_EVENT" --payment-latency 5ms --decline-rate 0.05 \
   > "$OUT/service.out" 2> "$OUT/service.err" &
 SERVICE_PID=$!

@@ -14,8 +14,15 @@ import java.util.function.Consumer;
  * An in-process stand-in for a message broker: publishing puts the encoded message on a queue, and one
  * consumer thread hands each message to the handler. A message the handler throws on is skipped (as a
  * broker consumer would park it on a dead-letter topic), and the thread carries on.
+ *
+ * <p>Like a broker client, it publishes its numbers through JMX ({@link InProcessEventBusMBean}, as
+ * {@code io.emfagent.sample:type=EventBus,name=booking-confirmed}): the backlog is the consumer's lag,
+ * which the agent samples as {@code consumer.lag} where its configuration file says so.
  */
-public final class InProcessEventBus implements BookingEventPublisher {
+public final class InProcessEventBus implements BookingEventPublisher, InProcessEventBusMBean {
+
+    /** The bus's JMX name. */
+    public static final String OBJECT_NAME = "io.emfagent.sample:type=EventBus,name=booking-confirmed";
 
     private static final long POLL_MILLIS = 50;
 
@@ -35,7 +42,33 @@ public final class InProcessEventBus implements BookingEventPublisher {
 
     public InProcessEventBus start() {
         consumer.start();
+        register();
         return this;
+    }
+
+    /** Publishes the bus's numbers through JMX; a second bus in one JVM (tests) keeps the first one's name. */
+    private void register() {
+        try {
+            java.lang.management.ManagementFactory.getPlatformMBeanServer()
+                    .registerMBean(this, new javax.management.ObjectName(OBJECT_NAME));
+        } catch (javax.management.JMException | RuntimeException e) {
+            // another bus has the name; the application runs the same without it
+        }
+    }
+
+    @Override
+    public long getBacklog() {
+        return published.get() - handled.get();
+    }
+
+    @Override
+    public long getPublished() {
+        return published();
+    }
+
+    @Override
+    public long getHandled() {
+        return handled();
     }
 
     @Override
