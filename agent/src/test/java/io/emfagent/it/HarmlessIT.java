@@ -68,6 +68,18 @@ class HarmlessIT {
         assertThat(result.view().sum("harmless.attempts", base())).isEqualTo(12);
     }
 
+    /** Gauges need java.management: without it the agent says so once and counts as before. */
+    @Test
+    void gaugesAreOffOnARuntimeWithoutJavaManagementAndItIsSaid() throws Exception {
+        Path image = minimalRuntime();
+        ForkedJvm.Result result = ForkedJvm.app(HarmlessApp.class).java(image.resolve("bin/java").toString())
+                .agentArgs(Dims.AGENT_ARGS + ",jvmMetrics=true").args("12").run().succeeded();
+        assertThat(result.stderr.lines().filter(line -> line.contains("gauges and jvmMetrics are off: this Java runtime"
+                + " has no java.management module"))).hasSize(1);
+        assertThat(result.view().sum("harmless.attempts", base())).isEqualTo(12);
+        assertThat(result.view().metrics()).noneMatch(name -> name.startsWith("jvm."));
+    }
+
     /** A jlink image of java.base and java.instrument under target/, made once. */
     private static Path minimalRuntime() throws Exception {
         Path image = Path.of("target", "minimal-runtime");
