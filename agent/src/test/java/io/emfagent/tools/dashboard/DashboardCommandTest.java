@@ -127,6 +127,31 @@ class DashboardCommandTest {
     }
 
     @Test
+    void eachGaugeOfTheConfigurationFileGetsAWidgetOfItsLevel() throws IOException {
+        Path config = Files.write(dir.resolve("emf-agent.properties"), List.of(
+                "gauge.consumer.lag.mbean=io.emfagent.sample:type=EventBus,name=booking-confirmed",
+                "gauge.consumer.lag.attribute=Backlog", "gauge.consumer.lag.unit=Count",
+                "gauge.kafka.lag.mbean=kafka.consumer:type=consumer-fetch-manager-metrics,client-id=*",
+                "gauge.kafka.lag.attribute=records-lag-max"));
+        JsonNode body = dashboard("--config", config.toString());
+        DashboardStructure.check(body);
+        Map<String, JsonNode> byTitle = new LinkedHashMap<>();
+        body.get("widgets").forEach(w -> byTitle.put(w.path("properties").path("title").asText(), w.get("properties")));
+        JsonNode lag = byTitle.get("consumer.lag (Count)").get("metrics");
+        assertThat(lag).hasSize(3);
+        assertThat(lag.get(2).toString()).isEqualTo("[\"Ticketing/Booking\",\"consumer.lag\",\"Service\",\"ticketing\","
+                + "\"Environment\",\"production\",{\"label\":\"Maximum\",\"stat\":\"Maximum\"}]");
+        assertThat(byTitle.get("kafka.lag: Maximum by client-id").get("metrics").get(0).get(0).get("expression").asText())
+                .startsWith("SEARCH('{Ticketing/Booking,Service,Environment,client-id} MetricName=\"kafka.lag\"");
+
+        Path bad = Files.write(dir.resolve("bad.properties"), List.of("gauge.x.mbean=no-colon", "gauge.x.attribute=A"));
+        assertThat(run("--classes", bookingJar().toString(), "--namespace", "Shop", "--service", "s", "--environment", "e",
+                "--config", bad.toString())).isEqualTo(2);
+        assertThat(err).contains("--config " + bad + ": gauge.x.mbean was 'no-colon' (file " + bad + ", line 1) but it is"
+                + " not an MBean name");
+    }
+
+    @Test
     void dashboardFollowsTheDashboardBodyStructure() throws IOException {
         JsonNode body = dashboard("--region", "eu-west-1");
         DashboardStructure.check(body);

@@ -126,6 +126,21 @@ public final class ConfigLoader {
         return new Loaded(config, loader.warnings);
     }
 
+    /**
+     * The gauges of a configuration file, checked as the agent checks them (for the {@code dashboard}
+     * command, which makes a widget of each).
+     */
+    public static List<GaugeSpec> gauges(java.nio.file.Path file) throws ConfigException {
+        ConfigLoader loader = new ConfigLoader();
+        loader.values.put(CONFIG_FILE, new Value(file.toString(), "--config"));
+        loader.readConfigFile();
+        List<GaugeSpec> specs = loader.gaugeSpecs();
+        if (!loader.problems.isEmpty()) {
+            throw new ConfigException(String.join("; ", loader.problems));
+        }
+        return specs;
+    }
+
     /** {@code flushInterval} becomes {@code FLUSH_INTERVAL}. */
     static String envName(String key) {
         if (key.startsWith(DIMENSION_PREFIX)) {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.emfagent.runtime.config.GaugeSpec;
 import io.emfagent.runtime.rules.EmfRules;
 import java.util.List;
 import java.util.Map;
@@ -38,6 +39,11 @@ public final class DashboardBody {
     }
 
     public ObjectNode build(List<MetricFamily> families) {
+        return build(families, List.of());
+    }
+
+    /** With a widget per gauge of the configuration file: the level's Minimum, Average and Maximum. */
+    public ObjectNode build(List<MetricFamily> families, List<GaugeSpec> gauges) {
         ObjectNode body = JSON.createObjectNode();
         ArrayNode widgets = body.putArray("widgets");
         int y = 0;
@@ -74,6 +80,15 @@ public final class DashboardBody {
                     y += WIDGET_HEIGHT;
                 }
             }
+        }
+        int x = 0;
+        for (GaugeSpec gauge : gauges) {
+            if (x + WIDGET_WIDTH > GRID_WIDTH) {
+                x = 0;
+                y += WIDGET_HEIGHT;
+            }
+            widgets.add(place(level(gauge, families), x, y, WIDGET_WIDTH));
+            x += WIDGET_WIDTH;
         }
         return body;
     }
@@ -152,6 +167,42 @@ public final class DashboardBody {
         metrics.add(JSON.createArrayNode().add(JSON.createObjectNode().put("expression", search)
                 .put("label", "").put("id", "by" + Math.abs(dimension.hashCode()))));
         return widget(family.label() + ": " + title, metrics, stat);
+    }
+
+    /**
+     * A gauge's level over time under the application's dimensions (those of the first family): its
+     * Minimum, Average and Maximum per period; a pattern's MBeans by SEARCH, one line each.
+     */
+    private ObjectNode level(GaugeSpec gauge, List<MetricFamily> families) {
+        Map<String, String> dimensions = families.isEmpty() ? Map.of() : applicationDimensions(families.get(0));
+        ArrayNode metrics = JSON.createArrayNode();
+        String wildcard = wildcardKey(gauge.objectName());
+        if (wildcard != null) {
+            MetricFamily scope = new MetricFamily(gauge.metric(), dimensions, null, null, null, null);
+            return search(scope, gauge.metric(), wildcard, "Maximum", "Maximum by " + wildcard);
+        }
+        for (String stat : new String[] {"Minimum", "Average", "Maximum"}) {
+            ArrayNode metric = JSON.createArrayNode().add(namespace).add(gauge.metric());
+            dimensions.forEach((k, v) -> metric.add(k).add(v));
+            metrics.add(metric.add(options(null, stat, null).put("stat", stat)));
+        }
+        return widget(gauge.metric() + " (" + gauge.unit() + ")", metrics, "Average");
+    }
+
+    private static Map<String, String> applicationDimensions(MetricFamily family) {
+        return family.dimensions();
+    }
+
+    /** The first key of an MBean name whose value is {@code *}, or null. */
+    private static String wildcardKey(String objectName) {
+        int colon = objectName.indexOf(':');
+        for (String property : objectName.substring(colon + 1).split(",")) {
+            int eq = property.indexOf('=');
+            if (eq > 0 && property.substring(eq + 1).trim().equals("*")) {
+                return property.substring(0, eq).trim();
+            }
+        }
+        return null;
     }
 
     private ObjectNode counts(MetricFamily family) {

@@ -2,6 +2,9 @@ package io.emfagent.tools.dashboard;
 
 import io.emfagent.tools.CommandLine;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.emfagent.runtime.config.ConfigException;
+import io.emfagent.runtime.config.ConfigLoader;
+import io.emfagent.runtime.config.GaugeSpec;
 import io.emfagent.runtime.rules.EmfRules;
 import io.emfagent.runtime.record.Instrument;
 import java.io.IOException;
@@ -29,7 +32,7 @@ public final class DashboardCommand {
             + " --service ticketing-service --environment production --output dashboard.json";
     public static final String USAGE = "dashboard --classes JAR|DIR [--classes ...] --namespace NS --service NAME"
             + " --environment NAME [--dimension Name=value ...] [--region us-east-1] [--period 60]"
-            + " [--output dashboard.json] [--cloudformation template.yaml|.json] [--max-error-types 20] [--max-dimension-values 20]";
+            + " [--output dashboard.json] [--cloudformation template.yaml|.json] [--max-error-types 20] [--max-dimension-values 20] [--config emf-agent.properties]";
 
     private final PrintStream out;
     private final PrintStream err;
@@ -46,6 +49,8 @@ public final class DashboardCommand {
     private int maxErrorTypes = 20;
     /** As the agent's maxDimensionValues: bounds the values of each @Dimension of a family. */
     private int maxDimensionValues = 20;
+    /** The agent's configuration file, whose gauges get a widget each. */
+    private Path config;
 
     private DashboardCommand(PrintStream out, PrintStream err) {
         this.out = out;
@@ -108,9 +113,10 @@ public final class DashboardCommand {
                 case "--cloudformation" -> cloudFormation = Paths.get(value);
                 case "--max-error-types" -> maxErrorTypes = limit(option, value, "maxErrorTypes");
                 case "--max-dimension-values" -> maxDimensionValues = limit(option, value, "maxDimensionValues");
+                case "--config" -> config = Paths.get(value);
                 default -> throw new UsageException("unknown option '" + option + "' (known: --classes, --namespace,"
                         + " --service, --environment, --dimension, --region, --period, --output, --cloudformation,"
-                        + " --max-error-types, --max-dimension-values)");
+                        + " --max-error-types, --max-dimension-values, --config)");
             }
         }
         if (classes.isEmpty()) {
@@ -188,7 +194,16 @@ public final class DashboardCommand {
             return 1;
         }
         List<MetricFamily> families = MetricFamily.of(instruments);
-        ObjectNode body = new DashboardBody(namespace, region, periodSeconds).build(families);
+        List<GaugeSpec> gauges = List.of();
+        if (config != null) {
+            try {
+                gauges = ConfigLoader.gauges(config);
+            } catch (ConfigException e) {
+                err.println("emf-agent dashboard: --config " + config + ": " + e.getMessage());
+                return 2;
+            }
+        }
+        ObjectNode body = new DashboardBody(namespace, region, periodSeconds).build(families, gauges);
         String json = DashboardBody.toJson(body, true) + "\n";
         if (output == null) {
             out.print(json);
