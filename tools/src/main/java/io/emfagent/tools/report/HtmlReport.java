@@ -27,11 +27,17 @@ final class HtmlReport {
             section{margin:0 0 22px}
             h2{font-size:16px;margin:0 0 8px}
             h2 .dims{font-weight:normal;color:var(--muted);font-size:13px;margin-left:8px}
-            .grid{display:grid;grid-template-columns:repeat(auto-fill,minmax(520px,1fr));gap:14px}
+            .grid{display:grid;grid-template-columns:repeat(2,minmax(0,1fr));gap:14px}
+            .grid>.card:last-child:nth-child(odd){grid-column:1/-1}
+            .grid>.card:last-child:nth-child(odd) table{width:auto;min-width:50%}
+            @media (max-width:1000px){.grid{grid-template-columns:minmax(0,1fr)}}
             .card{background:#fff;border:1px solid var(--line);border-radius:8px;padding:12px 14px}
             .card h3{margin:0 0 6px;font-size:13px;font-weight:600}
             .legend{display:flex;flex-wrap:wrap;gap:4px 14px;font-size:12px;color:var(--muted);margin:0 0 4px}
             .legend i{display:inline-block;width:10px;height:10px;border-radius:2px;margin-right:5px;vertical-align:-1px}
+            .legend svg.swatch{margin-right:5px;vertical-align:0}
+            .legend .same{font-style:italic}
+            .card .note{margin:4px 0 0;font-size:12px;color:var(--muted)}
             svg.chart{width:100%;height:auto;display:block}
             svg .grid{stroke:var(--line);stroke-width:1}
             svg .axis{stroke:#94a3b8;stroke-width:1}
@@ -105,7 +111,7 @@ final class HtmlReport {
         }
         html.append("<section><div class=\"card\" id=\"throughput\"><h3>Throughput: successes per ")
                 .append(io.emfagent.runtime.config.Durations.format(view.periodMillis())).append("</h3>");
-        legend(html, layers);
+        legend(html, layers, true);
         html.append(SvgChart.lines(SvgChart.WIDE, periods, view.periodMillis(), layers, "", Double.NaN)).append("</div></section>");
     }
 
@@ -127,18 +133,19 @@ final class HtmlReport {
         }
         if (family.successMetric() != null) {
             List<SvgChart.Layer> layers = List.of(new SvgChart.Layer("success rate", "#16a34a", rate));
-            card(html, "Success rate (%)", "success-rate", layers,
+            card(html, "Success rate (%)", "success-rate", layers, true,
                     SvgChart.lines(SvgChart.NARROW, periods, view.periodMillis(), layers, "%", 100));
         }
         if (family.durationMetric() != null) {
             List<SvgChart.Layer> layers = List.of(new SvgChart.Layer("p50", "#2563eb", p50),
                     new SvgChart.Layer("p95", "#d97706", p95), new SvgChart.Layer("p99", "#dc2626", p99));
-            card(html, "Latency" + (unit.isEmpty() ? "" : " (" + unit.strip() + ")") + ": " + family.durationMetric(),
-                    "latency", layers, SvgChart.lines(SvgChart.NARROW, periods, view.periodMillis(), layers, unit, Double.NaN));
+            // log scale: p50 and p99 differ a hundredfold, a warm-up second a hundredfold again
+            card(html, "Latency (" + (unit.isEmpty() ? "" : unit.strip() + ", ") + "log scale): " + family.durationMetric(),
+                    "latency", layers, true, SvgChart.logLines(SvgChart.NARROW, periods, view.periodMillis(), layers, unit));
         }
         if (family.failureMetric() != null) {
             List<SvgChart.Layer> layers = failureLayers(family, rows, periods.length);
-            card(html, "Failures by error_type: " + family.failureMetric(), "failures", layers,
+            card(html, "Failures by error_type: " + family.failureMetric(), "failures", layers, false,
                     SvgChart.stacked(SvgChart.NARROW, periods, view.periodMillis(), layers, ""));
         }
         totals(html, family, unit);
@@ -166,32 +173,50 @@ final class HtmlReport {
         return layers;
     }
 
-    private static void card(StringBuilder html, String title, String kind, List<SvgChart.Layer> layers, String svg) {
+    private static void card(StringBuilder html, String title, String kind, List<SvgChart.Layer> layers, boolean lines,
+            String svg) {
         html.append("<div class=\"card\" data-chart=\"").append(kind).append("\"><h3>").append(Html.escape(title))
                 .append("</h3>");
-        legend(html, layers);
+        legend(html, layers, lines);
         html.append(svg).append("</div>");
     }
 
-    private static void legend(StringBuilder html, List<SvgChart.Layer> layers) {
+    /** A sample and a name per layer; a line that lies exactly on an earlier one says so. */
+    private static void legend(StringBuilder html, List<SvgChart.Layer> layers, boolean lines) {
         html.append("<div class=\"legend\">");
-        for (SvgChart.Layer layer : layers) {
-            html.append("<span><i style=\"background:").append(layer.color()).append("\"></i>")
-                    .append(Html.escape(layer.name())).append("</span>");
+        for (int i = 0; i < layers.size(); i++) {
+            SvgChart.Layer layer = layers.get(i);
+            html.append("<span data-legend=\"").append(Html.escape(layer.name())).append("\">")
+                    .append(SvgChart.swatch(layer, i, layers.size(), lines)).append(Html.escape(layer.name()));
+            for (int j = 0; lines && j < i; j++) {
+                if (java.util.Arrays.equals(layers.get(j).values(), layer.values())) {
+                    html.append(" <span class=\"same\">(the same values as ").append(Html.escape(layers.get(j).name()))
+                            .append(")</span>");
+                    break;
+                }
+            }
+            html.append("</span>");
         }
         html.append("</div>");
     }
 
     private static void totals(StringBuilder html, Family family, String unit) {
         Family.Row all = family.row(null);
-        html.append("<div class=\"card\"><h3>All periods</h3><table><tr><th>attempts</th><th>success</th>")
-                .append("<th>failure</th><th>success rate</th><th>p50").append(unit).append("</th><th>p95").append(unit)
-                .append("</th><th>p99").append(unit).append("</th></tr><tr><td>")
-                .append(Numbers.count(all.attempts())).append("</td><td>").append(Numbers.count(all.success()))
-                .append("</td><td>").append(Numbers.count(all.failure())).append("</td><td>")
-                .append(Numbers.percent(all.successRate())).append("</td><td>").append(Numbers.value(all.p50()))
-                .append("</td><td>").append(Numbers.value(all.p95())).append("</td><td>")
-                .append(Numbers.value(all.p99())).append("</td></tr></table>");
+        boolean latency = family.durationMetric() != null;
+        html.append("<div class=\"card\" data-card=\"totals\"><h3>All periods</h3><table><tr><th>attempts</th>")
+                .append("<th>success</th><th>failure</th><th>success rate</th>");
+        if (latency) {
+            html.append("<th>p50").append(unit).append("</th><th>p95").append(unit).append("</th><th>p99").append(unit)
+                    .append("</th>");
+        }
+        html.append("</tr><tr><td>").append(Numbers.count(all.attempts())).append("</td><td>")
+                .append(Numbers.count(all.success())).append("</td><td>").append(Numbers.count(all.failure()))
+                .append("</td><td>").append(Numbers.percent(all.successRate())).append("</td>");
+        if (latency) {
+            html.append("<td>").append(Numbers.value(all.p50())).append("</td><td>").append(Numbers.value(all.p95()))
+                    .append("</td><td>").append(Numbers.value(all.p99())).append("</td>");
+        }
+        html.append("</tr></table>");
         if (!all.failuresByErrorType().isEmpty()) {
             html.append("<table style=\"margin-top:10px\"><tr><th>error_type</th><th>failures</th></tr>");
             all.failuresByErrorType().forEach((type, n) -> html.append("<tr><td>").append(Html.escape(type))
