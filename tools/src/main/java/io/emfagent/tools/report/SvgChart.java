@@ -52,12 +52,51 @@ final class SvgChart {
     private final long periodMillis;
     private final String unit;
     private final StringBuilder svg = new StringBuilder();
+    /** Per period, what to shade behind the data (see {@link HtmlReport#standouts}); null for nothing. */
+    private int[] marked;
 
     private SvgChart(int width, long[] periods, long periodMillis, String unit) {
         this.width = width;
         this.periods = periods;
         this.periodMillis = periodMillis;
         this.unit = unit;
+    }
+
+    /**
+     * Shades marked periods behind the data of the chart {@code svg}, drawn by this class: red where
+     * {@code marked} is {@link HtmlReport#STANDS_OUT}, grey where it is {@link HtmlReport#FROM_THE_START}.
+     */
+    static String mark(String svg, long[] periods, long periodMillis, int[] marked) {
+        if (marked == null || periods.length == 0) {
+            return svg;
+        }
+        int width = Integer.parseInt(svg.substring(svg.indexOf("viewBox=\"0 0 ") + 13).split(" ")[0]);
+        SvgChart chart = new SvgChart(width, periods, periodMillis, "");
+        chart.marked = marked;
+        chart.bands();
+        // after the opening tag: under the grid and the data
+        int open = svg.indexOf('>') + 1;
+        return svg.substring(0, open) + chart.svg + svg.substring(open);
+    }
+
+    private void bands() {
+        double half = periods.length > 1 ? (xAt(periods[0] + periodMillis) - xAt(periods[0])) / 2 : 12;
+        for (int i = 0; i < periods.length; i++) {
+            if (marked[i] == 0) {
+                continue;
+            }
+            int j = i;
+            while (j + 1 < periods.length && marked[j + 1] == marked[i] && periods[j + 1] - periods[j] == periodMillis) {
+                j++;
+            }
+            double x0 = Math.max(LEFT, x(i) - half);
+            double x1 = Math.min(width - RIGHT, x(j) + half);
+            svg.append("<rect class=\"standout").append(marked[i] == HtmlReport.FROM_THE_START ? " start" : "")
+                    .append("\" x=\"").append(fmt(x0)).append("\" y=\"").append(TOP)
+                    .append("\" width=\"").append(fmt(x1 - x0)).append("\" height=\"").append(HEIGHT - TOP - BOTTOM)
+                    .append("\"/>");
+            i = j;
+        }
     }
 
     /** A line per layer on a linear axis from 0; {@code fixedMax} (e.g. 100 for a percentage) or NaN to fit the data. */

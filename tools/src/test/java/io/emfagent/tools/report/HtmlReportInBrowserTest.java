@@ -192,6 +192,8 @@ class HtmlReportInBrowserTest {
         assertThat(dom).contains("data-series=\"consumer Service=ticketing Environment=production"
                 + " (consumer.messages_processed)\"");
         assertThat(dom).doesNotContain("no data");
+        // the generated log's failure bursts
+        assertThat(dom).contains("booking success rate 10 points or more under its median");
         chartsAreReadable(dom);
     }
 
@@ -206,6 +208,9 @@ class HtmlReportInBrowserTest {
         assertThat(p50.stream().mapToDouble(Double::doubleValue).max().orElseThrow()
                 - p50.stream().mapToDouble(Double::doubleValue).min().orElseThrow())
                 .as("how far the payment p50 line moves during the incident, px").isGreaterThan(40);
+        // and the incident's seconds are shaded on every chart, and said why
+        assertThat(count(dom, "<rect class=\"standout\"")).isGreaterThanOrEqualTo(count(dom, "<svg class=\"chart\""));
+        assertThat(dom).contains("payment p95 latency 3 times its median").contains("18:40:10 to 18:40:1");
     }
 
     /** What holds for every chart of every report. */
