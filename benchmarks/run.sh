@@ -5,7 +5,14 @@
 #
 #   benchmarks/run.sh                    # everything
 #   VOLUME_SECONDS=10 benchmarks/run.sh  # a shorter traffic run
+#   (STARTUP_RUNS=N: start-up measurements per variant, default 9)
 set -euo pipefail
+
+case "${1:-}" in
+  -h|--help) sed -n '2,8p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+  "") ;;
+  *) echo "benchmarks/run.sh takes no arguments (settings are environment variables; see --help)" >&2; exit 2 ;;
+esac
 
 root="$(cd "$(dirname "$0")/.." && pwd)"
 volume_seconds="${VOLUME_SECONDS:-60}"

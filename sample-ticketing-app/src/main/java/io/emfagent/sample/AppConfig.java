@@ -22,7 +22,9 @@ record AppConfig(String host, int port, int httpThreads, Duration paymentLatency
             "  --decline-rate R      DECLINE_RATE     default 0.05 (share of charges declined at random)",
             "  --events N            EVENTS           default 3",
             "  --seats-per-event N   SEATS_PER_EVENT  default 300",
-            "  --stop-timeout D      STOP_TIMEOUT     default 10s (how long a graceful stop may wait)");
+            "  --stop-timeout D      STOP_TIMEOUT     default 10s (how long a graceful stop may wait)",
+            "example: java -javaagent:emf-agent.jar=namespace=TicketingSystem/Booking,service=ticketing-service,"
+                    + "environment=demo -jar sample-ticketing-app.jar --port 8080 --payment-latency 5ms");
 
     static AppConfig from(String[] args, Function<String, String> env) {
         Map<String, String> values = new HashMap<>();

@@ -17,6 +17,10 @@ public final class TicketingApp {
     }
 
     public static void main(String[] args) throws IOException {
+        if (args.length == 1 && (args[0].equals("--help") || args[0].equals("-h"))) {
+            System.out.println(AppConfig.USAGE);
+            return;
+        }
         AppConfig config;
         try {
             config = AppConfig.from(args, System::getenv);

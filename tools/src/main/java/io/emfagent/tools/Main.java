@@ -44,7 +44,11 @@ public final class Main {
         out.println("commands:");
         out.println("  java -jar emf-agent.jar " + ReportCommand.USAGE);
         out.println("      what CloudWatch would make of the EMF lines in logs: tables, rejected documents, charts");
+        out.println("      " + ReportCommand.EXAMPLE);
         out.println("  java -jar emf-agent.jar " + DashboardCommand.USAGE);
         out.println("      a CloudWatch dashboard (and alarms) for every @Counted/@Timed method in compiled classes");
+        out.println("      " + DashboardCommand.EXAMPLE);
+        out.println();
+        out.println("java -jar emf-agent.jar COMMAND --help: that command's usage and an example");
     }
 }

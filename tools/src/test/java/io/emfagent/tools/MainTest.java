@@ -23,7 +23,9 @@ class MainTest {
     void noCommandPrintsUsage() {
         assertThat(run()).isZero();
         assertThat(out.toString(StandardCharsets.UTF_8)).contains("-javaagent:emf-agent.jar")
-                .contains("java -jar emf-agent.jar report LOG").contains("java -jar emf-agent.jar dashboard --classes");
+                .contains("java -jar emf-agent.jar report LOG").contains("java -jar emf-agent.jar dashboard --classes")
+                .contains("example: java -jar emf-agent.jar report ").contains("example: java -jar emf-agent.jar dashboard ")
+                .contains("COMMAND --help");
     }
 
     @Test

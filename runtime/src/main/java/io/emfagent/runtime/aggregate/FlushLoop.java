@@ -90,7 +90,10 @@ public final class FlushLoop {
         if (!wovenReported && recorders.size() > 0) {
             wovenReported = true;
             int woven = recorders.size();
-            AgentLog.info(woven + (woven == 1 ? " method" : " methods") + " woven so far (debug=true lists them)");
+            // methods are woven as their classes load: a class the application has not used yet is not counted
+            AgentLog.info(woven + (woven == 1 ? " annotated method" : " annotated methods")
+                    + " woven by the first flush, in the classes loaded until then; the methods of classes loaded"
+                    + " later are woven as they load (debug=true names each)");
         }
         long start = windowStart;
         windowStart = nextStart;

@@ -10,11 +10,21 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class AgentLog {
 
-    private static final PrintStream ERR = System.err;
+    private static volatile PrintStream err = System.err;
     private static final Set<String> SAID = ConcurrentHashMap.newKeySet();
     private static volatile boolean debug;
 
     private AgentLog() {
+    }
+
+    /**
+     * Sends the agent's lines to {@code out} from now on, and returns where they went until now: for
+     * tests that check what the agent says instead of letting it reach the build's console.
+     */
+    public static PrintStream redirect(PrintStream out) {
+        PrintStream before = err;
+        err = out;
+        return before;
     }
 
     public static void enableDebug() {
@@ -22,11 +32,11 @@ public final class AgentLog {
     }
 
     public static void info(String message) {
-        ERR.println("emf-agent: " + message);
+        err.println("emf-agent: " + message);
     }
 
     public static void warn(String message) {
-        ERR.println("emf-agent: WARNING: " + message);
+        err.println("emf-agent: WARNING: " + message);
     }
 
     /** Warns about {@code key} the first time only. */
@@ -38,12 +48,12 @@ public final class AgentLog {
 
     public static void debug(String message) {
         if (debug) {
-            ERR.println("emf-agent: debug: " + message);
+            err.println("emf-agent: debug: " + message);
         }
     }
 
     /** The agent is off; the application goes on without it. */
     public static void disabled(String why) {
-        ERR.println("emf-agent disabled: " + why + "; the application continues");
+        err.println("emf-agent disabled: " + why + "; the application continues");
     }
 }

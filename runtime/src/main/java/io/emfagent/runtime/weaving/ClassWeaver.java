@@ -205,8 +205,8 @@ final class ClassWeaver {
                 Advice.OffsetMapping.Target.ForStackManipulation.of(bindings.get(signature(method)).mayWrap());
         Advice.OffsetMapping continuation = (type, method, assigner, arguments, sort) -> {
             ParameterDescription last = method.getParameters().get(method.getParameters().size() - 1);
-            return new Advice.OffsetMapping.ForArgument.Resolved(TypeDescription.Generic.OBJECT, false,
-                    Assigner.Typing.DYNAMIC, last).resolve(type, method, assigner, arguments, sort);
+            TypeDescription.Generic object = TypeDescription.Generic.OfNonGenericType.ForLoadedType.of(Object.class);
+            return new Advice.OffsetMapping.ForArgument.Resolved(object, false, Assigner.Typing.DYNAMIC, last).resolve(type, method, assigner, arguments, sort);
         };
         Advice.OffsetMapping dimensions = (type, method, assigner, arguments, sort) ->
                 new Advice.OffsetMapping.Target.ForStackManipulation(argumentValues(method,

@@ -2,13 +2,33 @@ package io.emfagent.runtime.record;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.emfagent.runtime.log.AgentLog;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 class MethodRecorderTest {
+
+    /** What the agent says, kept here rather than on the build's console. */
+    private final ByteArrayOutputStream agentLog = new ByteArrayOutputStream();
+    private PrintStream console;
+
+    @BeforeEach
+    void captureAgentLog() {
+        console = AgentLog.redirect(new PrintStream(agentLog, true, StandardCharsets.UTF_8));
+    }
+
+    @AfterEach
+    void restoreAgentLog() {
+        AgentLog.redirect(console);
+    }
 
     private static Instrument instrument(boolean timed) {
         return new Instrument("T#m", "f.attempts", "f.success", "f.failure", timed ? "f.duration" : null,

@@ -2,9 +2,12 @@ package io.emfagent.runtime.sink;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.emfagent.runtime.log.AgentLog;
 import java.io.BufferedReader;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStreamReader;
+import java.io.PrintStream;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
@@ -14,10 +17,29 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** The CloudWatch agent sink against local servers that misbehave. */
 class TcpSinkTest {
+
+    /** What the agent says, kept here rather than on the build's console. */
+    private final ByteArrayOutputStream agentLog = new ByteArrayOutputStream();
+    private PrintStream console;
+
+    @BeforeEach
+    void captureAgentLog() {
+        console = AgentLog.redirect(new PrintStream(agentLog, true, StandardCharsets.UTF_8));
+    }
+
+    @AfterEach
+    void restoreAgentLog() {
+        AgentLog.redirect(console);
+    }
+
+    private String agentLog() {
+        return agentLog.toString(StandardCharsets.UTF_8);
+    }
 
     private final List<String> received = new CopyOnWriteArrayList<>();
     private final java.util.concurrent.atomic.AtomicInteger connections = new java.util.concurrent.atomic.AtomicInteger();
@@ -94,6 +116,8 @@ class TcpSinkTest {
         serve(port, Integer.MAX_VALUE);
         await(() -> received.size() == 10);
         sink.close();
+        assertThat(agentLog()).contains("emf-agent: WARNING: cannot deliver to the CloudWatch agent at tcp://127.0.0.1:"
+                + port + ": Connection refused; retrying with back-off");
     }
 
     @Test

@@ -21,8 +21,16 @@ public final class EmfTour {
     }
 
     public static void main(String[] args) throws IOException {
+        String usage = String.join(System.lineSeparator(),
+                "usage: java -cp sample-ticketing-app.jar io.emfagent.sample.loadtest.EmfTour EMF.log",
+                "  prints two of the EMF lines and what CloudWatch extracts from each",
+                "example: java -cp sample-ticketing-app.jar io.emfagent.sample.loadtest.EmfTour target/demo/emf.log");
+        if (args.length == 1 && (args[0].equals("--help") || args[0].equals("-h"))) {
+            System.out.println(usage);
+            return;
+        }
         if (args.length != 1) {
-            System.err.println("usage: EmfTour EMF.log");
+            System.err.println(usage);
             System.exit(2);
         }
         print(Files.readAllLines(Path.of(args[0])), System.out);

@@ -37,12 +37,18 @@ public final class LoadGenerator {
             "  --mix M            default " + LoadConfig.DEFAULT_MIX,
             "  --seed S           random seed, default: varies",
             "  --tally FILE       where the tally JSON goes, default target/loadgen-tally.json",
-            "  --quiet            no progress line");
+            "  --quiet            no progress line",
+            "example: java -cp sample-ticketing-app.jar io.emfagent.sample.loadtest.LoadGenerator"
+                    + " --url http://127.0.0.1:8080 --story 30s --tally target/tally.json");
 
     private LoadGenerator() {
     }
 
     public static void main(String[] args) throws Exception {
+        if (args.length == 1 && (args[0].equals("--help") || args[0].equals("-h"))) {
+            System.out.println(USAGE);
+            return;
+        }
         LoadConfig config;
         try {
             config = parse(args);

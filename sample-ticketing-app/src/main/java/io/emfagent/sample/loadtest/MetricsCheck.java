@@ -43,8 +43,20 @@ public final class MetricsCheck {
         for (int i = 0; i + 1 < args.length; i += 2) {
             options.put(args[i], args[i + 1]);
         }
+        String usage = String.join(System.lineSeparator(),
+                "usage: java -cp sample-ticketing-app.jar:emf-tools.jar:emf-runtime.jar"
+                        + " io.emfagent.sample.loadtest.MetricsCheck --tally TALLY.json --emf EMF.log [--service S]"
+                        + " [--environment E]",
+                "  compares the load generator's tally with what CloudWatch would extract from the EMF lines",
+                "example: java -cp sample-ticketing-app/target/sample-ticketing-app.jar:tools/target/emf-tools.jar:"
+                        + "runtime/target/emf-runtime.jar io.emfagent.sample.loadtest.MetricsCheck"
+                        + " --tally target/demo/tally.json --emf target/demo/emf.log");
+        if (args.length == 1 && (args[0].equals("--help") || args[0].equals("-h"))) {
+            System.out.println(usage);
+            return;
+        }
         if (!options.containsKey("--tally") || !options.containsKey("--emf")) {
-            System.err.println("usage: MetricsCheck --tally TALLY.json --emf EMF.log [--service S] [--environment E]");
+            System.err.println(usage);
             System.exit(2);
         }
         CloudWatchView view = CloudWatchView.read(Path.of(options.get("--emf")));

@@ -27,16 +27,27 @@ final class HtmlReport {
             section{margin:0 0 22px}
             h2{font-size:16px;margin:0 0 8px}
             h2 .dims{font-weight:normal;color:var(--muted);font-size:13px;margin-left:8px}
-            .grid{display:grid;grid-template-columns:repeat(auto-fill,minmax(520px,1fr));gap:14px}
+            .grid{display:grid;grid-template-columns:repeat(2,minmax(0,1fr));gap:14px}
+            .grid>.card:last-child:nth-child(odd){grid-column:1/-1}
+            .grid>.card:last-child:nth-child(odd) table{width:auto;min-width:50%}
+            @media (max-width:1000px){.grid{grid-template-columns:minmax(0,1fr)}}
             .card{background:#fff;border:1px solid var(--line);border-radius:8px;padding:12px 14px}
             .card h3{margin:0 0 6px;font-size:13px;font-weight:600}
             .legend{display:flex;flex-wrap:wrap;gap:4px 14px;font-size:12px;color:var(--muted);margin:0 0 4px}
             .legend i{display:inline-block;width:10px;height:10px;border-radius:2px;margin-right:5px;vertical-align:-1px}
+            .legend svg.swatch{margin-right:5px;vertical-align:0}
+            .legend .same{font-style:italic}
+            .card .note{margin:4px 0 0;font-size:12px;color:var(--muted)}
             svg.chart{width:100%;height:auto;display:block}
             svg .grid{stroke:var(--line);stroke-width:1}
             svg .axis{stroke:#94a3b8;stroke-width:1}
             svg .tick{fill:var(--muted);font-size:11px}
             svg .empty{fill:var(--muted);font-size:14px}
+            svg .standout{fill:#fee2e2}
+            svg .standout.start{fill:#eef2f6}
+            .standouts{margin:6px 0 0;padding:0;list-style:none;font-size:12px}
+            .standouts .band{display:inline-block;width:10px;height:10px;background:#fee2e2;border:1px solid #fca5a5;margin-right:6px;vertical-align:-1px}
+            .standouts .band.start{background:#eef2f6;border-color:#cbd5e1}
             table{border-collapse:collapse;font-size:12px;width:100%}
             th,td{padding:3px 8px;border-bottom:1px solid var(--line);text-align:right;white-space:nowrap}
             th:first-child,td:first-child,td.text{text-align:left}
@@ -71,9 +82,11 @@ final class HtmlReport {
             }
             rows.add(perPeriod);
         }
-        throughput(html, view, families, rows, periods);
+        List<Standout> reasons = new ArrayList<>();
+        int[] marked = standouts(families, rows, periods, view.periodMillis(), reasons);
+        throughput(html, view, families, rows, periods, marked, reasons);
         for (int f = 0; f < families.all().size(); f++) {
-            family(html, view, families.all().get(f), rows.get(f), periods);
+            family(html, view, families.all().get(f), rows.get(f), periods, marked);
         }
         if (problemCount > 0) {
             html.append("<section class=\"card problems\"><h2>").append(problemCount)
@@ -88,8 +101,96 @@ final class HtmlReport {
         Files.writeString(file, html, StandardCharsets.UTF_8);
     }
 
+    /** Why periods were shaded; {@code fromTheStart} when its only run begins at the first period. */
+    record Standout(String text, boolean fromTheStart) {
+    }
+
+    /** A success rate this many points under the family's median marks a period. */
+    static final double RATE_DROP = 10;
+    /** A p95 this many times the family's median p95 marks a period. */
+    static final double SLOWER = 3;
+    /** Periods with fewer calls than this mark nothing: too few to tell. */
+    private static final double MIN_CALLS = 10;
+    /** A period that stands out, shaded red. */
+    static final int STANDS_OUT = 2;
+    /** A period that stands out in a run from the first period on, often the warm-up: shaded grey. */
+    static final int FROM_THE_START = 1;
+
+    /**
+     * The periods that stand out, to shade on every chart so that an incident shows at a glance: a
+     * family's success rate {@value #RATE_DROP} points or more under its median, or its p95 latency
+     * {@value #SLOWER} times its median or more. What marked them goes into {@code reasons}.
+     */
+    static int[] standouts(Families families, List<Family.Row[]> rows, long[] periods, long periodMillis,
+            List<Standout> reasons) {
+        int[] marked = new int[periods.length];
+        for (int f = 0; f < families.all().size(); f++) {
+            Family family = families.all().get(f);
+            Family.Row[] r = rows.get(f);
+            double[] rate = new double[periods.length];
+            double[] p95 = new double[periods.length];
+            for (int i = 0; i < periods.length; i++) {
+                boolean enough = !(r[i].attempts() < MIN_CALLS);
+                rate[i] = enough ? r[i].successRate() : Double.NaN;
+                p95[i] = enough ? r[i].p95() : Double.NaN;
+            }
+            double usualRate = median(rate);
+            double usualP95 = median(p95);
+            boolean[] low = new boolean[periods.length];
+            boolean[] slow = new boolean[periods.length];
+            for (int i = 0; i < periods.length; i++) {
+                low[i] = rate[i] <= usualRate - RATE_DROP;
+                slow[i] = usualP95 > 0 && p95[i] >= SLOWER * usualP95;
+            }
+            String unit = family.durationUnit().isEmpty() ? "" : " " + family.durationUnit();
+            reason(reasons, family.name() + " success rate " + Numbers.count(RATE_DROP) + " points or more under its median ("
+                    + Numbers.percent(usualRate) + ")", low, periods, periodMillis, marked);
+            reason(reasons, family.name() + " p95 latency " + Numbers.count(SLOWER) + " times its median ("
+                    + Numbers.value(usualP95) + unit + ") or more", slow, periods, periodMillis, marked);
+        }
+        return marked;
+    }
+
+    private static void reason(List<Standout> reasons, String what, boolean[] flagged, long[] periods, long periodMillis,
+            int[] marked) {
+        List<String> ranges = new ArrayList<>();
+        boolean fromStart = false;
+        for (int i = 0; i < periods.length; i++) {
+            if (!flagged[i]) {
+                continue;
+            }
+            int j = i;
+            while (j + 1 < periods.length && flagged[j + 1]) {
+                j++;
+            }
+            for (int k = i; k <= j; k++) {
+                marked[k] = Math.max(marked[k], i == 0 ? FROM_THE_START : STANDS_OUT);
+            }
+            String from = Numbers.time(periods[i], periodMillis);
+            String range = i == j ? from : from + " to " + Numbers.time(periods[j], periodMillis).substring(11);
+            if (i == 0) {
+                fromStart = true;
+                range += " (from the first period on: often the warm-up)";
+            }
+            ranges.add(range);
+            i = j;
+        }
+        if (!ranges.isEmpty()) {
+            reasons.add(new Standout(what + ": " + String.join(", ", ranges), fromStart && ranges.size() == 1));
+        }
+    }
+
+    private static double median(double[] values) {
+        double[] present = java.util.Arrays.stream(values).filter(v -> !Double.isNaN(v)).sorted().toArray();
+        if (present.length == 0) {
+            return Double.NaN;
+        }
+        int mid = present.length / 2;
+        return present.length % 2 == 1 ? present[mid] : (present[mid - 1] + present[mid]) / 2;
+    }
+
     private static void throughput(StringBuilder html, PeriodView view, Families families, List<Family.Row[]> rows,
-            long[] periods) {
+            long[] periods, int[] marked, List<Standout> reasons) {
         List<SvgChart.Layer> layers = new ArrayList<>();
         for (int f = 0; f < families.all().size(); f++) {
             Family family = families.all().get(f);
@@ -104,12 +205,25 @@ final class HtmlReport {
                     SvgChart.PALETTE[layers.size() % SvgChart.PALETTE.length], values));
         }
         html.append("<section><div class=\"card\" id=\"throughput\"><h3>Throughput: successes per ")
-                .append(io.emfagent.runtime.config.Durations.format(view.periodMillis())).append("</h3>");
-        legend(html, layers);
-        html.append(SvgChart.lines(SvgChart.WIDE, periods, view.periodMillis(), layers, "", Double.NaN)).append("</div></section>");
+                .append(io.emfagent.runtime.config.Durations.format(view.periodMillis()))
+                .append(reasons.isEmpty() ? "" : " (shaded on every chart: the periods that stand out, listed below)")
+                .append("</h3>");
+        legend(html, layers, true);
+        html.append(SvgChart.mark(SvgChart.lines(SvgChart.WIDE, periods, view.periodMillis(), layers, "", Double.NaN),
+                periods, view.periodMillis(), marked));
+        if (!reasons.isEmpty()) {
+            html.append("<ul class=\"standouts\">");
+            for (Standout reason : reasons) {
+                html.append("<li><span class=\"band").append(reason.fromTheStart() ? " start" : "").append("\"></span>")
+                        .append(Html.escape(reason.text())).append("</li>");
+            }
+            html.append("</ul>");
+        }
+        html.append("</div></section>");
     }
 
-    private static void family(StringBuilder html, PeriodView view, Family family, Family.Row[] rows, long[] periods) {
+    private static void family(StringBuilder html, PeriodView view, Family family, Family.Row[] rows, long[] periods,
+            int[] marked) {
         html.append("<section class=\"family\"><h2>").append(Html.escape(family.name())).append("<span class=\"dims\">");
         family.dimensions().forEach((k, v) -> html.append(Html.escape(k + "=" + v)).append(' '));
         html.append("</span></h2><div class=\"grid\">");
@@ -127,19 +241,24 @@ final class HtmlReport {
         }
         if (family.successMetric() != null) {
             List<SvgChart.Layer> layers = List.of(new SvgChart.Layer("success rate", "#16a34a", rate));
-            card(html, "Success rate (%)", "success-rate", layers,
-                    SvgChart.lines(SvgChart.NARROW, periods, view.periodMillis(), layers, "%", 100));
+            card(html, "Success rate (%)", "success-rate", layers, true,
+                    SvgChart.mark(SvgChart.lines(SvgChart.NARROW, periods, view.periodMillis(), layers, "%", 100),
+                            periods, view.periodMillis(), marked));
         }
         if (family.durationMetric() != null) {
             List<SvgChart.Layer> layers = List.of(new SvgChart.Layer("p50", "#2563eb", p50),
                     new SvgChart.Layer("p95", "#d97706", p95), new SvgChart.Layer("p99", "#dc2626", p99));
-            card(html, "Latency" + (unit.isEmpty() ? "" : " (" + unit.strip() + ")") + ": " + family.durationMetric(),
-                    "latency", layers, SvgChart.lines(SvgChart.NARROW, periods, view.periodMillis(), layers, unit, Double.NaN));
+            // log scale: p50 and p99 differ a hundredfold, a warm-up second a hundredfold again
+            card(html, "Latency (" + (unit.isEmpty() ? "" : unit.strip() + ", ") + "log scale): " + family.durationMetric(),
+                    "latency", layers, true, SvgChart.mark(
+                            SvgChart.logLines(SvgChart.NARROW, periods, view.periodMillis(), layers, unit),
+                            periods, view.periodMillis(), marked));
         }
         if (family.failureMetric() != null) {
             List<SvgChart.Layer> layers = failureLayers(family, rows, periods.length);
-            card(html, "Failures by error_type: " + family.failureMetric(), "failures", layers,
-                    SvgChart.stacked(SvgChart.NARROW, periods, view.periodMillis(), layers, ""));
+            card(html, "Failures by error_type: " + family.failureMetric(), "failures", layers, false,
+                    SvgChart.mark(SvgChart.stacked(SvgChart.NARROW, periods, view.periodMillis(), layers, ""),
+                            periods, view.periodMillis(), marked));
         }
         totals(html, family, unit);
         html.append("</div></section>");
@@ -166,32 +285,50 @@ final class HtmlReport {
         return layers;
     }
 
-    private static void card(StringBuilder html, String title, String kind, List<SvgChart.Layer> layers, String svg) {
+    private static void card(StringBuilder html, String title, String kind, List<SvgChart.Layer> layers, boolean lines,
+            String svg) {
         html.append("<div class=\"card\" data-chart=\"").append(kind).append("\"><h3>").append(Html.escape(title))
                 .append("</h3>");
-        legend(html, layers);
+        legend(html, layers, lines);
         html.append(svg).append("</div>");
     }
 
-    private static void legend(StringBuilder html, List<SvgChart.Layer> layers) {
+    /** A sample and a name per layer; a line that lies exactly on an earlier one says so. */
+    private static void legend(StringBuilder html, List<SvgChart.Layer> layers, boolean lines) {
         html.append("<div class=\"legend\">");
-        for (SvgChart.Layer layer : layers) {
-            html.append("<span><i style=\"background:").append(layer.color()).append("\"></i>")
-                    .append(Html.escape(layer.name())).append("</span>");
+        for (int i = 0; i < layers.size(); i++) {
+            SvgChart.Layer layer = layers.get(i);
+            html.append("<span data-legend=\"").append(Html.escape(layer.name())).append("\">")
+                    .append(SvgChart.swatch(layer, i, layers.size(), lines)).append(Html.escape(layer.name()));
+            for (int j = 0; lines && j < i; j++) {
+                if (java.util.Arrays.equals(layers.get(j).values(), layer.values())) {
+                    html.append(" <span class=\"same\">(the same values as ").append(Html.escape(layers.get(j).name()))
+                            .append(")</span>");
+                    break;
+                }
+            }
+            html.append("</span>");
         }
         html.append("</div>");
     }
 
     private static void totals(StringBuilder html, Family family, String unit) {
         Family.Row all = family.row(null);
-        html.append("<div class=\"card\"><h3>All periods</h3><table><tr><th>attempts</th><th>success</th>")
-                .append("<th>failure</th><th>success rate</th><th>p50").append(unit).append("</th><th>p95").append(unit)
-                .append("</th><th>p99").append(unit).append("</th></tr><tr><td>")
-                .append(Numbers.count(all.attempts())).append("</td><td>").append(Numbers.count(all.success()))
-                .append("</td><td>").append(Numbers.count(all.failure())).append("</td><td>")
-                .append(Numbers.percent(all.successRate())).append("</td><td>").append(Numbers.value(all.p50()))
-                .append("</td><td>").append(Numbers.value(all.p95())).append("</td><td>")
-                .append(Numbers.value(all.p99())).append("</td></tr></table>");
+        boolean latency = family.durationMetric() != null;
+        html.append("<div class=\"card\" data-card=\"totals\"><h3>All periods</h3><table><tr><th>attempts</th>")
+                .append("<th>success</th><th>failure</th><th>success rate</th>");
+        if (latency) {
+            html.append("<th>p50").append(unit).append("</th><th>p95").append(unit).append("</th><th>p99").append(unit)
+                    .append("</th>");
+        }
+        html.append("</tr><tr><td>").append(Numbers.count(all.attempts())).append("</td><td>")
+                .append(Numbers.count(all.success())).append("</td><td>").append(Numbers.count(all.failure()))
+                .append("</td><td>").append(Numbers.percent(all.successRate())).append("</td>");
+        if (latency) {
+            html.append("<td>").append(Numbers.value(all.p50())).append("</td><td>").append(Numbers.value(all.p95()))
+                    .append("</td><td>").append(Numbers.value(all.p99())).append("</td>");
+        }
+        html.append("</tr></table>");
         if (!all.failuresByErrorType().isEmpty()) {
             html.append("<table style=\"margin-top:10px\"><tr><th>error_type</th><th>failures</th></tr>");
             all.failuresByErrorType().forEach((type, n) -> html.append("<tr><td>").append(Html.escape(type))

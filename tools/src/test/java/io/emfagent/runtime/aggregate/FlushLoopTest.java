@@ -4,19 +4,43 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.emfagent.runtime.boot.EmfPipeline;
 import io.emfagent.runtime.emf.EmfWriter;
+import io.emfagent.runtime.log.AgentLog;
 import io.emfagent.runtime.record.Instrument;
 import io.emfagent.runtime.record.Recorders;
-import io.emfagent.tools.view.CloudWatchView;
 import io.emfagent.runtime.sink.Sink;
+import io.emfagent.tools.view.CloudWatchView;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Intervals driven by a fake clock: no sleeps. */
 class FlushLoopTest {
+
+    /** What the agent says, kept here rather than on the build's console. */
+    private final ByteArrayOutputStream agentLog = new ByteArrayOutputStream();
+    private PrintStream console;
+
+    @BeforeEach
+    void captureAgentLog() {
+        console = AgentLog.redirect(new PrintStream(agentLog, true, StandardCharsets.UTF_8));
+    }
+
+    @AfterEach
+    void restoreAgentLog() {
+        AgentLog.redirect(console);
+    }
+
+    private String agentLog() {
+        return agentLog.toString(StandardCharsets.UTF_8);
+    }
 
     private static final Map<String, String> DIMS = Map.of("Service", "s", "Environment", "e");
 
@@ -108,5 +132,7 @@ class FlushLoopTest {
         // the one document lost in the first interval is reported once delivery works again
         assertThat(view.sum(FlushLoop.DROPPED_DOCUMENTS, DIMS)).isEqualTo(1);
         assertThat(view.sum("emfagent.documents", DIMS)).isEqualTo(1);
+        assertThat(agentLog()).contains("emf-agent: WARNING: dropped 1 of 1 EMF documents: flaky failed: disk full")
+                .contains("emf-agent: 1 annotated method woven by the first flush, in the classes loaded until then;");
     }
 }

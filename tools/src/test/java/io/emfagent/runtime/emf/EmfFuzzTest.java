@@ -1,18 +1,24 @@
 package io.emfagent.runtime.emf;
 
-import io.emfagent.runtime.rules.EmfRules;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.emfagent.runtime.aggregate.Interval;
 import io.emfagent.runtime.aggregate.MetricGroup;
+import io.emfagent.runtime.log.AgentLog;
 import io.emfagent.runtime.record.Distribution;
+import io.emfagent.runtime.rules.EmfRules;
 import io.emfagent.tools.view.CloudWatchView;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -20,6 +26,20 @@ import org.junit.jupiter.api.Test;
  * CloudWatch takes, and whatever comes out is one valid JSON line that round-trips the text.
  */
 class EmfFuzzTest {
+
+    /** What the agent says, kept here rather than on the build's console. */
+    private final ByteArrayOutputStream agentLog = new ByteArrayOutputStream();
+    private PrintStream console;
+
+    @BeforeEach
+    void captureAgentLog() {
+        console = AgentLog.redirect(new PrintStream(agentLog, true, StandardCharsets.UTF_8));
+    }
+
+    @AfterEach
+    void restoreAgentLog() {
+        AgentLog.redirect(console);
+    }
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final long NOW = System.currentTimeMillis();
