@@ -115,4 +115,25 @@ class GaugesIT {
         assertThat(result.view().metrics()).isEmpty();
         assertThat(result.stderr).contains("done");
     }
+
+    /** A real library's MBean: HikariCP's pool, whose active connections the application sets (3, then 0). */
+    @Test
+    void aHikariPoolsActiveConnectionsAreSampled() throws Exception {
+        Path file = configFile("hikari.properties", List.of("gaugeSampleInterval=1s",
+                "gauge.db.active.mbean=com.zaxxer.hikari:type=Pool (bookings)",
+                "gauge.db.active.attribute=ActiveConnections",
+                "gauge.db.active.unit=Count"));
+        ForkedJvm.Result result = ForkedJvm.app(io.emfagent.it.app.HikariApp.class)
+                .agentArgs(Dims.AGENT_ARGS + ",configFile=" + file.toAbsolutePath())
+                .withLibraryOf(com.zaxxer.hikari.HikariDataSource.class)
+                .withLibraryOf(org.h2.Driver.class)
+                .withLibraryOf(org.slf4j.LoggerFactory.class)
+                .run().succeeded();
+        CloudWatchView hikari = result.view();
+        Map<String, String> dims = Dims.base();
+        assertThat(hikari.max("db.active", dims)).isEqualTo(3.0);
+        assertThat(hikari.min("db.active", dims)).isEqualTo(0.0);
+        assertThat(hikari.sampleCount("db.active", dims)).isBetween(4L, 7L);
+        assertThat(result.stderr).doesNotContain("internal error").doesNotContain("gauge db.active");
+    }
 }
