@@ -95,7 +95,7 @@ public final class Instrument {
         return family;
     }
 
-    /** Same metrics and dimensions, whatever the method. */
+    /** Same metrics and dimensions (argument dimensions too), whatever the method. */
     public boolean writesSameMetrics(Instrument that) {
         return family.equals(that.family) && Objects.equals(attempts, that.attempts)
                 && Objects.equals(success, that.success) && Objects.equals(failure, that.failure)
@@ -106,10 +106,7 @@ public final class Instrument {
     /** Same method, same metrics, same dimensions: a class loaded again can keep its recorder. */
     @Override
     public boolean equals(Object other) {
-        return other instanceof Instrument that && method.equals(that.method) && family.equals(that.family)
-                && Objects.equals(attempts, that.attempts) && Objects.equals(success, that.success)
-                && Objects.equals(failure, that.failure) && Objects.equals(duration, that.duration)
-                && dimensions.equals(that.dimensions) && argumentDimensions.equals(that.argumentDimensions);
+        return other instanceof Instrument that && method.equals(that.method) && writesSameMetrics(that);
     }
 
     @Override
