@@ -1,18 +1,20 @@
 package io.emfagent.runtime.aggregate;
 
-import io.emfagent.runtime.rules.EmfRules;
 import io.emfagent.runtime.record.CallSnapshot;
 import io.emfagent.runtime.record.Distribution;
 import io.emfagent.runtime.record.Instrument;
 import io.emfagent.runtime.record.LevelRecorder;
 import io.emfagent.runtime.record.Levels;
+import io.emfagent.runtime.rules.MetricFamilies.Role;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * One flush interval's metrics, merged by metric identity (name and dimension values): two methods
- * that share a metric family add up into the same metrics, as CloudWatch would add them anyway.
+ * One flush interval's metrics, added up by metric identity (name and dimension values): two methods
+ * that share a metric family add up into the same metrics, as CloudWatch would add them anyway. What
+ * a family writes, and which of its metrics are split by which dimension, is
+ * {@link io.emfagent.runtime.rules.MetricFamilies}'s rule.
  */
 public final class Interval {
 
@@ -51,11 +53,13 @@ public final class Interval {
                 count(plain, instrument.failure(), 0);
             }
             snapshot.failures().forEach((errorType, n) ->
-                    count(MetricGroup.split(dimensions, EmfRules.ERROR_TYPE, errorType), instrument.failure(), n));
+                    count(MetricGroup.split(dimensions, Role.FAILURE.splitBy(), errorType), instrument.failure(), n));
         }
         if (instrument.duration() != null) {
-            time(MetricGroup.split(dimensions, EmfRules.STATUS, "success"), instrument.duration(), snapshot.successDurations());
-            time(MetricGroup.split(dimensions, EmfRules.STATUS, "failure"), instrument.duration(), snapshot.failureDurations());
+            time(MetricGroup.split(dimensions, Role.DURATION.splitBy(), "success"), instrument.duration(),
+                    snapshot.successDurations());
+            time(MetricGroup.split(dimensions, Role.DURATION.splitBy(), "failure"), instrument.duration(),
+                    snapshot.failureDurations());
         }
         snapshot.byArgument().forEach((name, byValue) -> byValue.forEach((value, calls) -> {
             // a dimension set of its own: the method's dimensions and this one, not split further

@@ -1,5 +1,6 @@
 package io.emfagent.runtime.record;
 
+import io.emfagent.runtime.rules.MetricFamilies.Role;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -75,6 +76,16 @@ public final class Instrument {
 
     public String duration() {
         return duration;
+    }
+
+    /** The metric this method writes for {@code role} of its family, or null when turned off. */
+    public String metric(Role role) {
+        return switch (role) {
+            case ATTEMPTS -> attempts;
+            case SUCCESS -> success;
+            case FAILURE -> failure;
+            case DURATION -> duration;
+        };
     }
 
     public boolean timed() {

@@ -1,7 +1,10 @@
 package io.emfagent.tools.dashboard;
 
 import io.emfagent.runtime.rules.EmfRules;
+import io.emfagent.runtime.record.ArgumentDimension;
 import io.emfagent.runtime.record.Instrument;
+import io.emfagent.runtime.rules.MetricFamilies;
+import io.emfagent.runtime.rules.MetricFamilies.Role;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -19,30 +22,30 @@ public record MetricFamily(String name, Map<String, String> dimensions, String a
         this(name, dimensions, attempts, success, failure, duration, List.of());
     }
 
-    /** Merges the instruments of methods that share a family and dimensions, in the order found. */
+    /**
+     * Groups the instruments of methods that share a family and dimensions, by
+     * {@link MetricFamilies}'s rule, in the order found; a role keeps the first method's metric.
+     */
     public static List<MetricFamily> of(List<Instrument> instruments) {
-        Map<String, MetricFamily> byKey = new LinkedHashMap<>();
+        MetricFamilies grouping = new MetricFamilies();
+        Map<MetricFamilies.Family, List<String>> arguments = new LinkedHashMap<>();
         for (Instrument i : instruments) {
-            String key = i.family() + '\u0000' + i.dimensions();
-            MetricFamily found = byKey.get(key);
-            List<String> arguments = new ArrayList<>();
-            i.argumentDimensions().forEach(argument -> arguments.add(argument.name()));
-            MetricFamily own = new MetricFamily(i.family(), i.dimensions(), i.attempts(), i.success(), i.failure(),
-                    i.duration(), arguments);
-            byKey.put(key, found == null ? own : found.merge(own));
+            MetricFamilies.Family family = grouping.add(i.family(), i.dimensions());
+            for (Role role : Role.values()) {
+                if (i.metric(role) != null) {
+                    family.offer(role, i.metric(role));
+                }
+            }
+            List<String> names = arguments.computeIfAbsent(family, f -> new ArrayList<>());
+            i.argumentDimensions().stream().map(ArgumentDimension::name).filter(name -> !names.contains(name))
+                    .forEach(names::add);
         }
-        return new ArrayList<>(byKey.values());
-    }
-
-    private MetricFamily merge(MetricFamily other) {
-        List<String> arguments = new ArrayList<>(argumentDimensions);
-        other.argumentDimensions.stream().filter(name -> !arguments.contains(name)).forEach(arguments::add);
-        return new MetricFamily(name, dimensions, first(attempts, other.attempts), first(success, other.success),
-                first(failure, other.failure), first(duration, other.duration), arguments);
-    }
-
-    private static String first(String a, String b) {
-        return a != null ? a : b;
+        List<MetricFamily> found = new ArrayList<>();
+        for (MetricFamilies.Family f : grouping.all()) {
+            found.add(new MetricFamily(f.name(), f.dimensions(), f.metric(Role.ATTEMPTS), f.metric(Role.SUCCESS),
+                    f.metric(Role.FAILURE), f.metric(Role.DURATION), List.copyOf(arguments.get(f))));
+        }
+        return found;
     }
 
     /**

@@ -1,7 +1,8 @@
 package io.emfagent.tools.report;
 
 import io.emfagent.tools.view.PeriodView;
-import io.emfagent.runtime.rules.EmfRules;
+import io.emfagent.runtime.rules.MetricFamilies;
+import io.emfagent.runtime.rules.MetricFamilies.Role;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -11,8 +12,8 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * Groups the metrics of a {@link PeriodView} into {@link Family families}, the way the agent names
- * them: {@code <family>.<suffix>}, one family per combination of dimension values. A metric's role
+ * Groups the metrics of a {@link PeriodView} into {@link Family families} by
+ * {@link MetricFamilies}'s rule, the way the agent names them: {@code <family>.<suffix>}, one family per combination of dimension values. A metric's role
  * comes from its suffix when it is a default one (attempts, success, failure, duration), else from
  * what the agent writes with it: failures carry {@code error_type}, durations carry {@code status}
  * or a time unit; a family's one remaining count is its success count (for example
@@ -41,8 +42,8 @@ public final class Families {
     }
 
     public static Families of(PeriodView view) {
-        Map<String, Family> byKey = new LinkedHashMap<>();
-        Map<String, List<String>> unassigned = new LinkedHashMap<>();
+        MetricFamilies grouping = new MetricFamilies();
+        Map<MetricFamilies.Family, List<String>> unassigned = new LinkedHashMap<>();
         Set<String> others = new TreeSet<>();
         for (String metric : view.metrics()) {
             int dot = metric.lastIndexOf('.');
@@ -53,28 +54,25 @@ public final class Families {
             String name = metric.substring(0, dot);
             Role role = role(view, metric, metric.substring(dot + 1));
             for (Map<String, String> set : view.dimensionSets(metric)) {
-                Map<String, String> base = Family.without(Family.without(set, EmfRules.ERROR_TYPE), EmfRules.STATUS);
-                String key = name + '\u0000' + base;
-                Family family = byKey.computeIfAbsent(key, k -> new Family(name, base, view));
-                if (!assign(family, role, metric)) {
-                    List<String> rest = unassigned.computeIfAbsent(key, k -> new ArrayList<>());
+                MetricFamilies.Family family = grouping.add(name, set);
+                if (role == null || !family.offer(role, metric)) {
+                    List<String> rest = unassigned.computeIfAbsent(family, k -> new ArrayList<>());
                     if (!rest.contains(metric)) {
                         rest.add(metric);
                     }
                 }
             }
         }
-        byKey.forEach((key, family) -> {
-            List<String> rest = unassigned.getOrDefault(key, List.of());
-            if (family.success == null && rest.size() == 1 && isCount(view.unit(rest.get(0)))) {
-                family.success = rest.get(0);
+        List<Family> found = new ArrayList<>();
+        for (MetricFamilies.Family members : grouping.all()) {
+            List<String> rest = unassigned.getOrDefault(members, List.of());
+            if (members.metric(Role.SUCCESS) == null && rest.size() == 1 && isCount(view.unit(rest.get(0)))) {
+                members.offer(Role.SUCCESS, rest.get(0));
             } else {
                 others.addAll(rest);
             }
-        });
-        List<Family> found = new ArrayList<>();
-        for (Family family : byKey.values()) {
-            if (family.hasCounts() || family.duration != null) {
+            Family family = new Family(members, view);
+            if (family.hasCounts() || family.durationMetric() != null) {
                 found.add(family);
             }
         }
@@ -82,14 +80,13 @@ public final class Families {
         return new Families(Collections.unmodifiableList(found), Collections.unmodifiableSet(others));
     }
 
-    private enum Role { ATTEMPTS, SUCCESS, FAILURE, DURATION, OTHER }
-
+    /** The metric's role in its family, null when it has none of its own. */
     private static Role role(PeriodView view, String metric, String suffix) {
         boolean errorType = false;
         boolean status = false;
         for (Map<String, String> set : view.dimensionSets(metric)) {
-            errorType |= set.containsKey(EmfRules.ERROR_TYPE);
-            status |= set.containsKey(EmfRules.STATUS);
+            errorType |= set.containsKey(Role.FAILURE.splitBy());
+            status |= set.containsKey(Role.DURATION.splitBy());
         }
         if (suffix.equals("attempts")) {
             return Role.ATTEMPTS;
@@ -103,30 +100,7 @@ public final class Families {
         if (suffix.equals("duration") || status || TIME_UNITS.contains(view.unit(metric))) {
             return Role.DURATION;
         }
-        return Role.OTHER;
-    }
-
-    /** Gives the family its metric for {@code role}; false when the role is taken or unknown. */
-    private static boolean assign(Family family, Role role, String metric) {
-        if (role == Role.OTHER) {
-            return false;
-        }
-        String current = switch (role) {
-            case ATTEMPTS -> family.attempts;
-            case SUCCESS -> family.success;
-            case FAILURE -> family.failure;
-            default -> family.duration;
-        };
-        if (current != null && !current.equals(metric)) {
-            return false;
-        }
-        switch (role) {
-            case ATTEMPTS -> family.attempts = metric;
-            case SUCCESS -> family.success = metric;
-            case FAILURE -> family.failure = metric;
-            default -> family.duration = metric;
-        }
-        return true;
+        return null;
     }
 
     private static boolean isCount(String unit) {

@@ -3,8 +3,8 @@ package io.emfagent.tools.report;
 import io.emfagent.tools.view.PeriodView;
 import io.emfagent.tools.view.Series;
 import io.emfagent.runtime.rules.EmfRules;
-import java.util.Collections;
-import java.util.LinkedHashMap;
+import io.emfagent.runtime.rules.MetricFamilies;
+import io.emfagent.runtime.rules.MetricFamilies.Role;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -25,15 +25,19 @@ public final class Family {
     private final String name;
     private final Map<String, String> dimensions;
     private final PeriodView view;
-    String attempts;
-    String success;
-    String failure;
-    String duration;
+    private final String attempts;
+    private final String success;
+    private final String failure;
+    private final String duration;
 
-    Family(String name, Map<String, String> dimensions, PeriodView view) {
-        this.name = name;
-        this.dimensions = Collections.unmodifiableMap(new LinkedHashMap<>(dimensions));
+    Family(MetricFamilies.Family members, PeriodView view) {
+        this.name = members.name();
+        this.dimensions = members.dimensions();
         this.view = view;
+        this.attempts = members.metric(Role.ATTEMPTS);
+        this.success = members.metric(Role.SUCCESS);
+        this.failure = members.metric(Role.FAILURE);
+        this.duration = members.metric(Role.DURATION);
     }
 
     public String name() {
@@ -118,7 +122,7 @@ public final class Family {
         }
         for (Map<String, String> set : view.dimensionSets(failure)) {
             String type = set.get(EmfRules.ERROR_TYPE);
-            if (type != null && without(set, EmfRules.ERROR_TYPE).equals(dimensions)) {
+            if (type != null && MetricFamilies.familyDimensions(set).equals(dimensions)) {
                 double n = view.in(failure, set, period).sum();
                 if (n != 0 || period == null) {
                     byType.merge(type, n, Double::sum);
@@ -143,20 +147,11 @@ public final class Family {
             return view.in(duration, dimensions, period);
         }
         for (Map<String, String> set : view.dimensionSets(duration)) {
-            if (set.containsKey(EmfRules.STATUS) && without(set, EmfRules.STATUS).equals(dimensions)) {
+            if (set.containsKey(EmfRules.STATUS) && MetricFamilies.familyDimensions(set).equals(dimensions)) {
                 all.merge(view.in(duration, set, period));
             }
         }
         return all;
-    }
-
-    static Map<String, String> without(Map<String, String> dimensions, String name) {
-        if (!dimensions.containsKey(name)) {
-            return dimensions;
-        }
-        Map<String, String> rest = new LinkedHashMap<>(dimensions);
-        rest.remove(name);
-        return rest;
     }
 
     /** The label of the family in tables and charts: its name and its dimension values. */
