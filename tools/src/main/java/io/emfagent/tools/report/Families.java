@@ -17,18 +17,29 @@ import java.util.TreeSet;
  * comes from its suffix when it is a default one (attempts, success, failure, duration), else from
  * what the agent writes with it: failures carry {@code error_type}, durations carry {@code status}
  * or a time unit; a family's one remaining count is its success count (for example
- * {@code consumer.messages_processed}). Metrics that fit no family are {@link #others() others}.
+ * {@code consumer.messages_processed}). Levels written as distributions that fit no family are
+ * {@link #gauges() gauges}; the other metrics that fit no family are {@link #others() others}.
  */
 public final class Families {
 
     private static final Set<String> TIME_UNITS = Set.of("Milliseconds", "Seconds", "Microseconds");
 
     private final List<Family> families;
+    private final Set<String> gauges;
     private final Set<String> others;
 
-    private Families(List<Family> families, Set<String> others) {
+    private Families(List<Family> families, Set<String> gauges, Set<String> others) {
         this.families = families;
+        this.gauges = gauges;
         this.others = others;
+    }
+
+    /**
+     * Metrics of no family written as distributions that are not durations: levels sampled over each
+     * interval (gauges, such as {@code consumer.lag}), by name. Their numbers are min, average and max.
+     */
+    public Set<String> gauges() {
+        return gauges;
     }
 
     /** The families, by name and then dimension values. */
@@ -44,15 +55,20 @@ public final class Families {
     public static Families of(PeriodView view) {
         MetricFamilies grouping = new MetricFamilies();
         Map<MetricFamilies.Family, List<String>> unassigned = new LinkedHashMap<>();
+        Set<String> gauges = new TreeSet<>();
         Set<String> others = new TreeSet<>();
         for (String metric : view.metrics()) {
             int dot = metric.lastIndexOf('.');
+            Role role = dot <= 0 || dot == metric.length() - 1 ? null : role(view, metric, metric.substring(dot + 1));
+            if (role == null && view.writtenAsDistribution(metric)) {
+                gauges.add(metric);
+                continue;
+            }
             if (dot <= 0 || dot == metric.length() - 1) {
                 others.add(metric);
                 continue;
             }
             String name = metric.substring(0, dot);
-            Role role = role(view, metric, metric.substring(dot + 1));
             for (Map<String, String> set : view.dimensionSets(metric)) {
                 MetricFamilies.Family family = grouping.add(name, set);
                 if (role == null || !family.offer(role, metric)) {
@@ -77,7 +93,8 @@ public final class Families {
             }
         }
         found.sort((a, b) -> a.label().compareTo(b.label()));
-        return new Families(Collections.unmodifiableList(found), Collections.unmodifiableSet(others));
+        return new Families(Collections.unmodifiableList(found), Collections.unmodifiableSet(gauges),
+                Collections.unmodifiableSet(others));
     }
 
     /** The metric's role in its family, null when it has none of its own. */
@@ -97,7 +114,9 @@ public final class Families {
         if (suffix.equals("failure") || errorType) {
             return Role.FAILURE;
         }
-        if (suffix.equals("duration") || status || TIME_UNITS.contains(view.unit(metric))) {
+        // a level in milliseconds (jvm.gc_pause) is written as a distribution without status: a gauge
+        boolean timeUnit = TIME_UNITS.contains(view.unit(metric)) && !view.writtenAsDistribution(metric);
+        if (suffix.equals("duration") || status || timeUnit) {
             return Role.DURATION;
         }
         return null;

@@ -1,18 +1,22 @@
 package io.emfagent.tools.report;
 
+import io.emfagent.runtime.rules.EmfRules;
 import io.emfagent.tools.view.PeriodView;
+import io.emfagent.tools.view.Series;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
  * Writes the report as one self-contained HTML file: inline CSS and SVG, nothing fetched, so it
  * opens anywhere. Shows, period by period, the dashboard users would build in CloudWatch: throughput
- * of every family, and per family its success rate, latency percentiles and failures by error_type.
+ * of every family, and per family its success rate, latency percentiles and failures by error_type;
+ * then each gauge's min, average and max.
  */
 final class HtmlReport {
 
@@ -87,6 +91,9 @@ final class HtmlReport {
         throughput(html, view, families, rows, periods, marked, reasons);
         for (int f = 0; f < families.all().size(); f++) {
             family(html, view, families.all().get(f), rows.get(f), periods, marked);
+        }
+        if (!families.gauges().isEmpty()) {
+            gauges(html, view, families, periods, marked);
         }
         if (problemCount > 0) {
             html.append("<section class=\"card problems\"><h2>").append(problemCount)
@@ -261,6 +268,40 @@ final class HtmlReport {
                             periods, view.periodMillis(), marked));
         }
         totals(html, family, unit);
+        html.append("</div></section>");
+    }
+
+    /** A chart per gauge series: the min, average and max of its samples in each period. */
+    private static void gauges(StringBuilder html, PeriodView view, Families families, long[] periods, int[] marked) {
+        html.append("<section class=\"gauges\"><h2>Gauges<span class=\"dims\">levels sampled in each interval")
+                .append("</span></h2><div class=\"grid\">");
+        for (String metric : families.gauges()) {
+            String unit = view.unit(metric) == null || view.unit(metric).equals("Count") ? "" : " " + view.unit(metric);
+            for (Map<String, String> set : view.dimensionSets(metric)) {
+                double[] min = new double[periods.length];
+                double[] avg = new double[periods.length];
+                double[] max = new double[periods.length];
+                for (int i = 0; i < periods.length; i++) {
+                    Series s = view.in(metric, set, periods[i]);
+                    boolean sampled = s.sampleCount() > 0;
+                    min[i] = sampled ? s.min() : Double.NaN;
+                    avg[i] = s.average();
+                    max[i] = sampled ? s.max() : Double.NaN;
+                }
+                List<SvgChart.Layer> layers = List.of(new SvgChart.Layer("max", "#dc2626", max),
+                        new SvgChart.Layer("average", "#2563eb", avg), new SvgChart.Layer("min", "#16a34a", min));
+                StringBuilder title = new StringBuilder(metric);
+                set.forEach((k, v) -> {
+                    if (!k.equals(EmfRules.SERVICE) && !k.equals(EmfRules.ENVIRONMENT)) {
+                        title.append(' ').append(k).append('=').append(v);
+                    }
+                });
+                title.append(unit.isEmpty() ? "" : " (" + unit.strip() + ")");
+                card(html, title.toString(), "gauge", layers, true, SvgChart.mark(
+                        SvgChart.lines(SvgChart.NARROW, periods, view.periodMillis(), layers, unit, Double.NaN),
+                        periods, view.periodMillis(), marked));
+            }
+        }
         html.append("</div></section>");
     }
 

@@ -10,7 +10,8 @@ import java.util.StringJoiner;
 
 /**
  * Prints the report as plain-text tables: one per metric family, with a row per period when asked
- * and always a row for all periods together; then the metrics that fit no family.
+ * and always a row for all periods together; then the gauges (min, average and max of their samples,
+ * per period when asked); then the metrics that fit no family.
  */
 final class TablePrinter {
 
@@ -39,9 +40,37 @@ final class TablePrinter {
             printAligned(out, rows, 1, 7);
             out.println();
         }
+        if (!families.gauges().isEmpty()) {
+            printGauges(out, view, families, perPeriod);
+        }
         if (!families.others().isEmpty()) {
             printOthers(out, view, families);
         }
+    }
+
+    private static void printGauges(PrintStream out, PeriodView view, Families families, boolean perPeriod) {
+        out.println("gauges (levels sampled in each interval: min, average and max of the samples)");
+        List<String[]> rows = new ArrayList<>();
+        rows.add(new String[] {"gauge", "dimensions", "unit", "period (UTC)", "samples", "min", "avg", "max"});
+        for (String metric : families.gauges()) {
+            String unit = view.unit(metric);
+            for (Map<String, String> set : view.dimensionSets(metric)) {
+                if (perPeriod) {
+                    for (long period : view.byPeriod(metric, set).keySet()) {
+                        rows.add(levels(metric, set, unit, Numbers.time(period, view.periodMillis()),
+                                view.in(metric, set, period)));
+                    }
+                }
+                rows.add(levels(metric, set, unit, "all", view.in(metric, set, null)));
+            }
+        }
+        printAligned(out, rows, 4, 7);
+        out.println();
+    }
+
+    private static String[] levels(String metric, Map<String, String> set, String unit, String period, Series s) {
+        return new String[] {metric, set.toString(), unit == null ? "" : unit, period, Long.toString(s.sampleCount()),
+            Numbers.value(s.min()), Numbers.value(s.average()), Numbers.value(s.max())};
     }
 
     private static String[] cells(String label, Family.Row row) {

@@ -3,6 +3,7 @@ package io.emfagent.tools.view;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.Map;
@@ -25,6 +26,8 @@ public final class PeriodView {
     private final Map<String, String> units = new HashMap<>();
     private final Set<String> namespaces = new LinkedHashSet<>();
     private final SortedSet<Long> periods = new TreeSet<>();
+    /** Metrics written at least once as a distribution (Values/Counts) or a statistic set, not as numbers. */
+    private final Set<String> distributions = new HashSet<>();
 
     /** @param periodMillis the length of a period, at least 1 */
     public PeriodView(long periodMillis) {
@@ -49,7 +52,11 @@ public final class PeriodView {
                 for (JsonNode set : directive.get("Dimensions")) {
                     Map<String, String> dimensions = new LinkedHashMap<>();
                     set.forEach(key -> dimensions.put(key.asText(), root.get(key.asText()).asText()));
-                    CloudWatchView.add(series(name, dimensions, period), root.get(name));
+                    JsonNode value = root.get(name);
+                    CloudWatchView.add(series(name, dimensions, period), value);
+                    if (value.isObject()) {
+                        distributions.add(name);
+                    }
                 }
             }
         }
@@ -81,6 +88,14 @@ public final class PeriodView {
     /** The unit the metric was first defined with; null when it had none. */
     public String unit(String metric) {
         return units.get(metric);
+    }
+
+    /**
+     * Whether the metric was written as a distribution or a statistic set: what a level sampled over
+     * an interval (a gauge) or a duration looks like, never a count the agent adds up.
+     */
+    public boolean writtenAsDistribution(String metric) {
+        return distributions.contains(metric);
     }
 
     /** Every combination of dimension values that {@code metric} was written under. */

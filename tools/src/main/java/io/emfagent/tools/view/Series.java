@@ -103,6 +103,11 @@ public final class Series {
         return sampleCount;
     }
 
+    /** Sum over sample count, as CloudWatch's Average; NaN without samples. */
+    public double average() {
+        return sampleCount == 0 ? Double.NaN : sum / sampleCount;
+    }
+
     public double min() {
         return min;
     }

@@ -41,6 +41,48 @@ class ReportCommandTest {
                 + "\"Environment\":\"prod\",\"order.attempts\":" + attempts + ",\"order.success\":" + success + "}";
     }
 
+    /** A gauge's samples in one interval, as the agent writes them: Values/Counts, no status dimension. */
+    private static String gauge(long timestamp, String metric, String unit, double... samples) {
+        StringBuilder values = new StringBuilder();
+        StringBuilder counts = new StringBuilder();
+        double sum = 0;
+        double min = Double.MAX_VALUE;
+        double max = -Double.MAX_VALUE;
+        for (double v : samples) {
+            values.append(values.length() == 0 ? "" : ",").append(v);
+            counts.append(counts.length() == 0 ? "" : ",").append(1);
+            sum += v;
+            min = Math.min(min, v);
+            max = Math.max(max, v);
+        }
+        return "{\"_aws\":{\"Timestamp\":" + timestamp + ",\"CloudWatchMetrics\":[{\"Namespace\":\"Shop\","
+                + "\"Dimensions\":[[\"Service\",\"Environment\"]],\"Metrics\":[{\"Name\":\"" + metric + "\",\"Unit\":\""
+                + unit + "\"}]}]},\"Service\":\"shop\",\"Environment\":\"prod\",\"" + metric + "\":{\"Values\":["
+                + values + "],\"Counts\":[" + counts + "],\"Max\":" + max + ",\"Min\":" + min + ",\"Count\":"
+                + samples.length + ",\"Sum\":" + sum + "}}";
+    }
+
+    @Test
+    void gaugesGetMinAverageAndMaxPerPeriodAndAChartAndAreNoFamilysCount() throws IOException {
+        long t = 1_800_000_000_000L;
+        Path log = Files.write(dir.resolve("app.log"), List.of(counts(t, 10, 9),
+                gauge(t, "order.lag", "Count", 2, 4, 12), gauge(t + 60_000, "order.lag", "Count", 30, 50),
+                gauge(t, "jvm.gc_pause", "Milliseconds", 1, 3)));
+        Path html = dir.resolve("report.html");
+        assertThat(run("--period", "1m", "--html", html.toString(), log.toString())).as(err).isZero();
+        // order.lag is a level: not the family's count, and not mistaken for a duration
+        assertThat(out).containsPattern("all +10 +9 +- +90\\.00%")
+                .contains("gauges (levels sampled in each interval")
+                .containsPattern("order\\.lag +\\{Service=shop, Environment=prod\\} +Count +2027-01-15 08:00 +3 +2 +6 +12")
+                .containsPattern("order\\.lag .* +2027-01-15 08:01 +2 +30 +40 +50")
+                .containsPattern("order\\.lag .* all +5 +2 +19\\.60 +50")
+                .containsPattern("jvm\\.gc_pause .* Milliseconds +all +2 +1 +2 +3")
+                .doesNotContain("jvm.gc Service");
+        String page = Files.readString(html);
+        assertThat(page).contains("<h3>order.lag</h3>").contains("<h3>jvm.gc_pause (Milliseconds)</h3>")
+                .contains("data-legend=\"average\"");
+    }
+
     @Test
     void mergesLogsOfSeveralTasksAsCloudWatchDoes() throws IOException {
         Path a = Files.write(dir.resolve("task-a.log"), List.of("starting", counts(1_800_000_000_000L, 10, 9), "done"));
