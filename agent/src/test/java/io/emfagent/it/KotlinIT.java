@@ -85,7 +85,17 @@ class KotlinIT {
     }
 
     @Test
+    void anInlineFunIsNamedInAWarningAndOnlyItsCallsFromJavaCount() {
+        assertThat(stderr).contains("WARNING: io.emfagent.it.app.Bookings#quote is a Kotlin inline fun: Kotlin callers"
+                + " run a copy of its body, which is not counted");
+        // N calls from Kotlin ran the copied body; N calls by reflection ran the method
+        assertThat(view.sum("inlined.attempts", base())).isEqualTo(N);
+    }
+
+    @Test
     void saysNothingAlarming() {
-        assertThat(stderr).doesNotContain("internal error").doesNotContain("WARNING").doesNotContain("could not weave");
+        assertThat(stderr).doesNotContain("internal error").doesNotContain("could not weave");
+        assertThat(stderr.lines().filter(line -> line.contains("WARNING"))).singleElement().asString()
+                .contains("Bookings#quote is a Kotlin inline fun");
     }
 }

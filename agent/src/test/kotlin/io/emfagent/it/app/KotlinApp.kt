@@ -9,6 +9,7 @@ import kotlinx.coroutines.cancelAndJoin
 import kotlinx.coroutines.delay
 import kotlinx.coroutines.launch
 import kotlinx.coroutines.runBlocking
+import kotlin.jvm.functions.Function0
 
 /** Kotlin shapes, each called a known number of times: suspend functions and compiler forwarders. */
 class Bookings {
@@ -62,6 +63,10 @@ class Bookings {
     @Counted("overloads")
     fun overloads(text: String, times: Int = 1, suffix: String = "!"): String = text.repeat(times) + suffix
 
+    /** Its body is copied into every Kotlin caller: the method itself never runs from Kotlin. */
+    @Counted("inlined")
+    inline fun quote(price: () -> Int): Int = price() * 2
+
     companion object {
         /** Kotlin copies the annotation to a static forwarder in the outer class. */
         @JvmStatic
@@ -103,6 +108,7 @@ fun main() = runBlocking {
     repeat(N) { bookings.overloads("a", 2, "?") }
     repeat(N) { Bookings.fromCompanion(it) }
     repeat(N) { Bookings.unnamed() }
+    repeat(N) { bookings.quote { 21 } }
     // as Java code calls them: through the overloads and the static forwarders Kotlin generates
     val java = Bookings::class.java
     val int = Int::class.javaPrimitiveType
@@ -110,6 +116,8 @@ fun main() = runBlocking {
     repeat(N) { java.getMethod("overloads", String::class.java, int).invoke(bookings, "a", 2) }
     repeat(N) { java.getMethod("fromCompanion", int).invoke(null, it) }
     repeat(N) { java.getMethod("unnamed").invoke(null) }
+    val price: () -> Int = { 21 }
+    repeat(N) { java.getMethod("quote", Function0::class.java).invoke(bookings, price) }
     println("done")
 }
 

@@ -168,6 +168,11 @@ final class ClassWeaver {
                         + " observe: its calls are counted and timed when the method returns, not when the result"
                         + " completes (return a CompletableFuture, Mono or Flux to measure to completion)");
             }
+            if (bodies.isInlineFunction(signature(method))) {
+                AgentLog.warn(instrument.method() + " is a Kotlin inline fun: Kotlin callers run a copy of its body,"
+                        + " which is not counted; only calls from Java or by reflection are (annotate a function"
+                        + " it calls, or drop inline)");
+            }
             String key = type.getName() + '#' + signature(method);
             boolean again = known.containsKey(key);
             int id = known.computeIfAbsent(key, k -> recorders.register(instrument));

@@ -36,6 +36,8 @@ final class MethodBodies {
     private final Map<String, String> forwarders = new HashMap<>();
     /** The signatures of the methods that call {@code super}'s method of the same signature. */
     private final Set<String> superCalls = new HashSet<>();
+    /** The signatures of Kotlin {@code inline fun}s: their body carries the compiler's {@code $i$f$name} marker. */
+    private final Set<String> inlineFunctions = new HashSet<>();
 
     private MethodBodies() {
     }
@@ -53,7 +55,7 @@ final class MethodBodies {
                 return (access & (Opcodes.ACC_ABSTRACT | Opcodes.ACC_NATIVE | Opcodes.ACC_SYNTHETIC)) != 0 ? null
                         : new Body(owner, superName, kotlin, name, descriptor, bodies);
             }
-        }, ClassReader.SKIP_DEBUG | ClassReader.SKIP_FRAMES);
+        }, (kotlin ? 0 : ClassReader.SKIP_DEBUG) | ClassReader.SKIP_FRAMES); // Kotlin: local names tell inline funs
         return bodies;
     }
 
@@ -64,6 +66,15 @@ final class MethodBodies {
 
     boolean callsSuper(String signature) {
         return superCalls.contains(signature);
+    }
+
+    /**
+     * Whether the method is a Kotlin {@code inline fun}: the compiler copies its body into every
+     * Kotlin caller, so only calls from Java (or by reflection) run it. Told by the marker variable
+     * {@code $i$f$<name>} the compiler puts in an inline function's body (and in each copy of it).
+     */
+    boolean isInlineFunction(String signature) {
+        return inlineFunctions.contains(signature);
     }
 
     /** Follows one method's code; records it when it is a forwarder. */
@@ -104,6 +115,14 @@ final class MethodBodies {
                 other = true;
             } else {
                 target = calledOwner.replace('/', '.') + "#" + calledName;
+            }
+        }
+
+        @Override
+        public void visitLocalVariable(String variable, String variableDescriptor, String signature, Label start,
+                Label end, int index) {
+            if (kotlin && variable.equals("$i$f$" + name)) {
+                bodies.inlineFunctions.add(name + descriptor);
             }
         }
 
