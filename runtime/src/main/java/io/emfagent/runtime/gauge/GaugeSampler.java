@@ -7,7 +7,7 @@ import io.emfagent.runtime.record.LevelRecorder;
 import io.emfagent.runtime.rules.EmfRules;
 import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
-import java.util.HashSet;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -29,6 +29,13 @@ public final class GaugeSampler {
 
     private final MBeanServer server = ManagementFactory.getPlatformMBeanServer();
     private final List<Gauge> gauges = new ArrayList<>();
+    /**
+     * One sample's reads, by MBean and attribute: gauges that take items of one composite attribute
+     * ({@code HeapMemoryUsage.used} and {@code .committed}) or the same MBeans read them once.
+     */
+    private final Map<ObjectName, Map<String, Object>> reads = new HashMap<>();
+    /** One sample's pattern lookups. */
+    private final Map<ObjectName, Set<ObjectName>> lookups = new HashMap<>();
     private final JvmMetrics jvm;
     private final LevelRecorder recorder;
     private final Map<String, String> dimensions;
@@ -84,6 +91,8 @@ public final class GaugeSampler {
 
     /** One sample of every gauge. */
     void sampleOnce() {
+        reads.clear();
+        lookups.clear();
         for (Gauge gauge : gauges) {
             try {
                 gauge.sample();
@@ -106,7 +115,8 @@ public final class GaugeSampler {
         final List<String> wildcardKeys = new ArrayList<>();
         final String attribute;
         final String item;
-        final Set<ObjectName> admitted = new HashSet<>();
+        /** The series of each MBean sampled so far (at most {@code maxSeries}), its dimensions made once. */
+        final Map<ObjectName, LevelRecorder.Series> admitted = new HashMap<>();
 
         Gauge(GaugeSpec spec, ObjectName name) {
             this.spec = spec;
@@ -122,33 +132,48 @@ public final class GaugeSampler {
         }
 
         void sample() throws Exception {
-            Set<ObjectName> matches = name.isPattern() ? server.queryNames(name, null)
-                    : server.isRegistered(name) ? Set.of(name) : Set.of();
+            Set<ObjectName> matches = lookups.computeIfAbsent(name, n -> n.isPattern() ? server.queryNames(n, null)
+                    : server.isRegistered(n) ? Set.of(n) : Set.of());
             if (matches.isEmpty()) {
                 skip("no MBean is registered as " + spec.objectName() + " (yet: it is looked for at every sample)");
                 return;
             }
             for (ObjectName match : matches) {
-                if (!admitted.contains(match)) {
+                LevelRecorder.Series series = admitted.get(match);
+                if (series == null) {
                     if (admitted.size() >= maxSeries) {
                         AgentLog.warnOnce("gauge-series:" + spec.metric(), "gauge " + spec.metric() + ": more than "
                                 + maxSeries + " MBeans match " + spec.objectName() + "; the rest are not sampled"
                                 + " (raise maxDimensionValues to sample more)");
                         continue;
                     }
-                    admitted.add(match);
+                    series = series(match);
+                    admitted.put(match, series);
                 }
-                sample(match);
+                sample(match, series);
             }
         }
 
-        private void sample(ObjectName match) throws Exception {
-            Object value;
-            try {
-                value = server.getAttribute(match, attribute);
-            } catch (javax.management.AttributeNotFoundException | javax.management.InstanceNotFoundException e) {
-                skip(match + " has no attribute " + attribute);
-                return;
+        private LevelRecorder.Series series(ObjectName match) {
+            Map<String, String> own = new LinkedHashMap<>(dimensions);
+            for (String key : wildcardKeys) {
+                String text = match.getKeyProperty(key);
+                own.put(key, EmfRules.toDimensionValue(text == null ? "" : ObjectName.unquote(quotedOrNot(text))));
+            }
+            return new LevelRecorder.Series(spec.metric(), spec.unit(), own);
+        }
+
+        private void sample(ObjectName match, LevelRecorder.Series series) throws Exception {
+            Map<String, Object> read = reads.computeIfAbsent(match, m -> new HashMap<>());
+            Object value = read.get(attribute);
+            if (value == null && !read.containsKey(attribute)) {
+                try {
+                    value = server.getAttribute(match, attribute);
+                } catch (javax.management.AttributeNotFoundException | javax.management.InstanceNotFoundException e) {
+                    skip(match + " has no attribute " + attribute);
+                    return;
+                }
+                read.put(attribute, value);
             }
             if (item != null) {
                 value = value instanceof CompositeData data && data.containsKey(item) ? data.get(item) : null;
@@ -158,12 +183,7 @@ public final class GaugeSampler {
                         + ", not a finite number");
                 return;
             }
-            Map<String, String> own = new LinkedHashMap<>(dimensions);
-            for (String key : wildcardKeys) {
-                String text = match.getKeyProperty(key);
-                own.put(key, EmfRules.toDimensionValue(text == null ? "" : ObjectName.unquote(quotedOrNot(text))));
-            }
-            recorder.add(new LevelRecorder.Series(spec.metric(), spec.unit(), own), number.doubleValue());
+            recorder.add(series, number.doubleValue());
         }
 
         private void skip(String why) {
