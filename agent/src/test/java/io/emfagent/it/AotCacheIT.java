@@ -18,7 +18,9 @@ import org.junit.jupiter.api.Test;
 /**
  * A Java 25 AOT cache (JEP 483) defines the application's classes before any agent runs, and they
  * never pass the agent's transformer: a cache trained without weaving (here: with the agent turned
- * off) must still give woven methods, and say what happened and how to train the cache instead.
+ * off) must still give woven methods, and say what happened and how to train the cache instead; a
+ * cache trained without any agent, which the JVM cannot use with one, is named with the training
+ * command that works.
  */
 class AotCacheIT {
 
@@ -75,7 +77,46 @@ class AotCacheIT {
         ForkedJvm.Result result = ForkedJvm.app(BookingApp.class).java(jdk).classPath(classPath)
                 .agentArgs(Dims.AGENT_ARGS).jvmOption("-XX:AOTCache=" + cache).run().succeeded();
         assertThat(result.view().sum("booking.attempts", base())).isEqualTo(1000);
-        assertThat(result.stderr).doesNotContain("loaded before the agent started");
+        assertThat(result.stderr).doesNotContain("loaded before the agent started").doesNotContain("starts without");
+    }
+
+    @Test
+    void aCacheTrainedWithoutAnyAgentIsDroppedByTheJvmAndTheAgentSaysHowToTrainIt() throws Exception {
+        String jdk = java25();
+        Path dir = Files.createDirectories(Paths.get("target", "it", "aot-" + System.nanoTime()));
+        String classPath = appJar(dir.resolve("app.jar")) + File.pathSeparator + ForkedJvm.annotationsLocation();
+        Path cache = dir.resolve("app.aot").toAbsolutePath();
+        ForkedJvm.app(BookingApp.class).java(jdk).classPath(classPath).withoutAgent()
+                .jvmOption("-XX:AOTCacheOutput=" + cache).run().succeeded();
+        ForkedJvm.Result result = ForkedJvm.app(BookingApp.class).java(jdk).classPath(classPath)
+                .agentArgs(Dims.AGENT_ARGS).jvmOption("-XX:AOTCache=" + cache).run().succeeded();
+        assertThat(result.view().sum("booking.attempts", base())).isEqualTo(1000);
+        assertThat(result.stderr.lines().filter(line -> line.startsWith("emf-agent: WARNING")))
+                .singleElement().asString()
+                .contains("the JVM starts without the archive of -XX:AOTCache=" + cache)
+                .contains("train it with the agent attached: java -XX:AOTCacheOutput=app.aot -javaagent:emf-agent.jar");
+    }
+
+    /**
+     * A dynamic CDS archive made without the agent (what most users have): with the agent attached the
+     * JVM still maps it, application classes that are not woven still come from it, and the JVM does
+     * not say "Sharing is only supported for boot loader classes" (the bridge is defined in memory,
+     * the boot class path is never appended to). On the tests' JVM, 17 or 25.
+     */
+    @Test
+    void aDynamicCdsArchiveKeepsSharingApplicationClassesWithTheAgentAttached() throws Exception {
+        Path dir = Files.createDirectories(Paths.get("target", "it", "cds-" + System.nanoTime()));
+        String classPath = appJar(dir.resolve("app.jar")) + File.pathSeparator + ForkedJvm.annotationsLocation();
+        Path archive = dir.resolve("app.jsa").toAbsolutePath();
+        ForkedJvm.app(BookingApp.class).classPath(classPath).withoutAgent()
+                .jvmOption("-XX:ArchiveClassesAtExit=" + archive).run().succeeded();
+        assertThat(archive).exists();
+        ForkedJvm.Result result = ForkedJvm.app(BookingApp.class).classPath(classPath).agentArgs(Dims.AGENT_ARGS)
+                .jvmOption("-XX:SharedArchiveFile=" + archive).jvmOption("-Xlog:class+load=info:stderr")
+                .run().succeeded();
+        assertThat(result.view().sum("booking.attempts", base())).isEqualTo(1000);
+        assertThat(result.stderr).doesNotContain("Sharing is only supported").doesNotContain("starts without")
+                .containsPattern("io\\.emfagent\\.it\\.app\\.BookingApp\\$\\w+Exception source: shared objects file");
     }
 
     /** BookingApp's classes in a jar. */

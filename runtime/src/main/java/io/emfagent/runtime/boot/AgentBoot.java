@@ -2,6 +2,7 @@ package io.emfagent.runtime.boot;
 
 import io.emfagent.runtime.log.AgentLog;
 import io.emfagent.runtime.config.AgentConfig;
+import io.emfagent.runtime.config.ClassSharing;
 import io.emfagent.runtime.config.ConfigException;
 import io.emfagent.runtime.config.ConfigLoader;
 import io.emfagent.runtime.config.SinkSpec;
@@ -46,6 +47,13 @@ public final class AgentBoot {
         }
         if (config.debug()) {
             AgentLog.enableDebug();
+        }
+        String unusedArchive = ClassSharing.unusedArchive();
+        if (unusedArchive != null) {
+            AgentLog.warn("the JVM starts without the archive of " + unusedArchive + " (its [aot] or [cds] lines say"
+                    + " why)" + (unusedArchive.startsWith("-XX:AOTCache=") ? ": an AOT cache made without an agent"
+                    + " cannot be used with one; train it with the agent attached: java -XX:AOTCacheOutput=app.aot"
+                    + " -javaagent:emf-agent.jar=<the same arguments> -jar app.jar" : "") + ". Metrics are not affected");
         }
         Sink sink;
         try {
