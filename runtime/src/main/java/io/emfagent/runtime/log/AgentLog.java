@@ -46,6 +46,13 @@ public final class AgentLog {
         }
     }
 
+    /** A debug line whose text is made only when debug is on (it is made per woven method). */
+    public static void debug(java.util.function.Supplier<String> message) {
+        if (debug) {
+            debug(message.get());
+        }
+    }
+
     public static void debug(String message) {
         if (debug) {
             err.println("emf-agent: debug: " + message);

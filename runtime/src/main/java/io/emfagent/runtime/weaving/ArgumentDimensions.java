@@ -53,8 +53,9 @@ final class ArgumentDimensions {
             int index = parameter.getIndex();
             TypeDescription declared = method.getParameters().get(index).getType().asErasure();
             String culprit = where + ": @Dimension on parameter " + (index + 1) + " (" + declared.getSimpleName() + ")";
-            String name = InstrumentReader.string(annotation, "value").trim();
-            String property = InstrumentReader.string(annotation, "property").trim();
+            InstrumentReader.Attributes attributes = new InstrumentReader.Attributes(annotation);
+            String name = attributes.string("value").trim();
+            String property = attributes.string("property").trim();
             String problem = EmfRules.checkDimensionName(name);
             if (problem != null) {
                 throw new InstrumentReader.Rejected(culprit + ": the name '" + name + "' " + problem);

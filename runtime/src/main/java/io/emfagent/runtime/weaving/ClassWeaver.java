@@ -177,7 +177,7 @@ final class ClassWeaver {
             boolean again = known.containsKey(key);
             int id = known.computeIfAbsent(key, k -> recorders.register(instrument));
             bindings.put(signature(method), new Binding(id, instrument.timed(), kind, instrument.argumentDimensions()));
-            AgentLog.debug((again ? "woven again: " : "woven: ") + instrument.method()
+            AgentLog.debug(() -> (again ? "woven again: " : "woven: ") + instrument.method()
                     + (kind == ResultKind.SUSPENDING ? " (suspend function)" : isAsync ? " (asynchronous)" : "")
                     + " -> " + String.join(", ", names(instrument)));
         }

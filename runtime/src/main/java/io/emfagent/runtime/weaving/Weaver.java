@@ -75,7 +75,7 @@ public final class Weaver implements ClassFileTransformer {
         List<Class<?>> early = new ArrayList<>();
         for (Class<?> loaded : instrumentation.getAllLoadedClasses()) {
             if (loaded.getClassLoader() != null && !isIgnored(loaded.getName().replace('.', '/'))
-                    && !loaded.isArray() && instrumentation.isModifiableClass(loaded)) {
+                    && !loaded.isArray() && instrumentation.isModifiableClass(loaded) && mayNeedWeaving(loaded)) {
                 early.add(loaded);
             }
         }
@@ -88,12 +88,33 @@ public final class Weaver implements ClassFileTransformer {
         }
         int woven = recorders.size() - before;
         if (woven > 0) {
-            AgentLog.info(early.size() + " application classes were loaded before the agent started (from an AOT"
+            AgentLog.info(early.size() + " application classes that may have annotated methods were loaded before the agent"
+                    + " started (from an AOT"
                     + " cache or CDS archive made without it), so they did not pass its transformer; their " + woven
                     + (woven == 1 ? " annotated method was" : " annotated methods were") + " woven by retransforming"
                     + " them. Train the cache with the agent attached (-javaagent in the training run too), so that"
                     + " classes are woven as they load");
         }
+    }
+
+    /**
+     * Whether a class loaded before the agent may have methods to weave, told from its class file as
+     * its loader finds it, as the transformer tells it: retransforming a class costs milliseconds even
+     * when nothing changes, and a cache can hold thousands. A class whose file cannot be read is
+     * retransformed, to be sure.
+     */
+    private boolean mayNeedWeaving(Class<?> loaded) {
+        ClassLoader loader = loaded.getClassLoader();
+        byte[] classFile;
+        try (java.io.InputStream in = loader.getResourceAsStream(loaded.getName().replace('.', '/') + ".class")) {
+            if (in == null) {
+                return true;
+            }
+            classFile = in.readAllBytes();
+        } catch (Exception | LinkageError e) {
+            return true;
+        }
+        return namesAnAnnotation(classFile) || inherit && supertypes.mayInherit(loader, classFile);
     }
 
     private void retransform(Class<?> loaded) {
