@@ -16,7 +16,13 @@ public final class Recorders extends CallRecorder {
 
     private final int stripes;
     private final int maxErrorTypes;
-    private volatile MethodRecorder[] byId = new MethodRecorder[0];
+    /**
+     * By id, the first {@link #size} slots filled; grown by doubling (20,000 methods registered one
+     * by one would otherwise copy the table 20,000 times) and written again after each new slot, so
+     * that a reader that reads the field sees the recorder in the slot.
+     */
+    private volatile MethodRecorder[] byId = new MethodRecorder[16];
+    private int size;
     /** By failure metric and dimensions: methods writing the same failure metric share its error types. */
     private final Map<String, ErrorTypes> errorTypes = new HashMap<>();
     private final Map<Instrument, Integer> ids = new HashMap<>();
@@ -51,7 +57,7 @@ public final class Recorders extends CallRecorder {
         if (known != null) {
             return known;
         }
-        MethodRecorder[] grown = Arrays.copyOf(byId, byId.length + 1);
+        MethodRecorder[] table = byId.length > size ? byId : Arrays.copyOf(byId, byId.length * 2);
         String failureMetric = instrument.failure() + " " + instrument.dimensions();
         ErrorTypes shared = instrument.failure() == null ? new ErrorTypes(instrument.family(), maxErrorTypes)
                 : errorTypes.computeIfAbsent(failureMetric, key -> new ErrorTypes(instrument.family(), maxErrorTypes));
@@ -63,22 +69,30 @@ public final class Recorders extends CallRecorder {
                     instrument.family() + "\u0000" + name, key -> new DimensionValues(instrument.family(), name,
                     maxDimensionValues)));
         }
-        grown[grown.length - 1] = new MethodRecorder(instrument, stripes, shared, arguments);
-        byId = grown;
-        ids.put(instrument, grown.length - 1);
-        return grown.length - 1;
+        int id = size;
+        table[id] = new MethodRecorder(instrument, stripes, shared, arguments);
+        size = id + 1;
+        byId = table; // publishes the slot
+        ids.put(instrument, id);
+        return id;
     }
 
-    public int size() {
-        return byId.length;
+    public synchronized int size() {
+        return size;
     }
 
     /** Takes every method's calls since the last snapshot; methods without calls are left out. */
     public List<CallSnapshot> snapshot() {
         long[] scratch = new long[LogBuckets.COUNT];
         List<CallSnapshot> taken = new ArrayList<>();
-        for (MethodRecorder recorder : byId) {
-            CallSnapshot snapshot = recorder.snapshot(scratch);
+        MethodRecorder[] table;
+        int n;
+        synchronized (this) { // the agent's flush thread and weaving only; business threads never lock
+            table = byId;
+            n = size;
+        }
+        for (int id = 0; id < n; id++) {
+            CallSnapshot snapshot = table[id].snapshot(scratch);
             if (!snapshot.isEmpty()) {
                 taken.add(snapshot);
             }
