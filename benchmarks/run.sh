@@ -1,11 +1,12 @@
 #!/usr/bin/env bash
 # Builds the agent and this module, then runs the whole benchmark suite: per-call cost (JMH),
-# bytes written, percentile accuracy and start-up. Tables are printed and written to
-# benchmarks/target/results/ (results.md holds them all). About 8 minutes on 2 cores.
+# bytes written, percentile accuracy and start-up (benchmarks/startup.sh). Tables are printed and
+# written to benchmarks/target/results/ (results.md holds them all). About 20 minutes on 2 cores,
+# 12 of them start-up.
 #
 #   benchmarks/run.sh                    # everything
 #   VOLUME_SECONDS=10 benchmarks/run.sh  # a shorter traffic run
-#   (STARTUP_RUNS=N: start-up measurements per variant, default 9)
+#   (STARTUP_RUNS, JAVA25: see benchmarks/startup.sh --help)
 set -euo pipefail
 
 case "${1:-}" in
@@ -16,7 +17,6 @@ esac
 
 root="$(cd "$(dirname "$0")/.." && pwd)"
 volume_seconds="${VOLUME_SECONDS:-60}"
-startup_runs="${STARTUP_RUNS:-9}"
 
 cd "$root"
 mvn -B -q clean package -DskipTests
@@ -28,7 +28,6 @@ mkdir -p "$out"
 agent=../agent/target/emf-agent.jar
 # the agent jar stays off the class path of every JVM that gets it through -javaagent
 cp="target/classes:target/lib/*"
-annotations_jar="$(ls target/lib/emf-annotations-*.jar)"
 # the runtime's classes and the EMF reader, for the tools that read what the agent wrote
 tools_cp="../tools/target/emf-tools.jar:../runtime/target/emf-runtime.jar"
 
@@ -55,7 +54,7 @@ java -cp "$cp:$tools_cp" io.emfagent.benchmarks.volume.VolumeReport "$out" 100 1
 
 java -cp "$cp:$tools_cp" io.emfagent.benchmarks.accuracy.AccuracyMain "$out" 200000
 
-java -cp "$cp" io.emfagent.benchmarks.startup.StartupMain "$out" "$agent" "target/classes:$annotations_jar" "$startup_runs"
+"$root/benchmarks/startup.sh" --skip-build
 
 cat "$out/machine.md" "$out/cost.md" "$out/volume.md" "$out/accuracy.md" "$out/startup.md" > "$out/results.md"
 echo "All tables: benchmarks/$out/results.md"
