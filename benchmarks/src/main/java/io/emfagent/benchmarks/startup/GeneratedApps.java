@@ -21,6 +21,11 @@ import javax.tools.ToolProvider;
  *       instrumented methods.
  *   <li>{@link #manyMethods}: {@value #MANY_CLASSES} classes of {@value #MANY_METHODS} annotated
  *       methods each.
+ *   <li>{@link #inheriting}: {@value #PLAIN_CLASSES} classes that each extend one of
+ *       {@value #HIERARCHIES} abstract classes and implement one of as many interfaces, none
+ *       annotated, and {@value #INHERITING_CLASSES} classes that implement an interface whose method
+ *       carries {@code @Counted} and {@code @Timed}: what inheriting annotations costs the classes
+ *       that inherit nothing (the agent reads their supertypes' class files, once each).
  * </ul>
  */
 final class GeneratedApps {
@@ -31,6 +36,8 @@ final class GeneratedApps {
     static final int WOVEN_METHODS = 10;
     static final int MANY_CLASSES = 200;
     static final int MANY_METHODS = 100;
+    static final int HIERARCHIES = 20;
+    static final int INHERITING_CLASSES = 40;
     /** Calls per generated method of the main class, well below the 64 KB a method's code may take. */
     private static final int CALLS_PER_PART = 500;
 
@@ -76,6 +83,40 @@ final class GeneratedApps {
         for (int c = 0; c < MANY_CLASSES; c++) {
             sources.write("M" + c, annotatedClass("M" + c, "many.m" + c, MANY_METHODS));
             calls.add("M" + c + ".all(" + c + ")");
+        }
+        sources.write("Main", mainClass(calls));
+        return sources.compileInto(jar, annotationsJar);
+    }
+
+    /**
+     * Main class {@code inh.Main}: plain classes {@code inh.C<n>} under {@code inh.Base<k>} and
+     * {@code inh.Api<k>}, and {@code inh.Priced<n>} implementing the annotated {@code inh.Pricing}.
+     */
+    static Path inheriting(Path dir, Path annotationsJar) throws IOException {
+        Path jar = dir.resolve("inheriting-app.jar");
+        if (Files.isRegularFile(jar)) {
+            return jar;
+        }
+        Sources sources = new Sources(dir.resolve("inheriting-src"), "inh");
+        for (int k = 0; k < HIERARCHIES; k++) {
+            sources.write("Api" + k, "public interface Api" + k + " {\n    long api(long x);\n}\n");
+            sources.write("Base" + k, "public abstract class Base" + k + " {\n    public abstract long base(long x);\n"
+                    + "    public long twice(long x) { return 2 * base(x); }\n}\n");
+        }
+        sources.write("Pricing", "import io.emfagent.annotations.Counted;\nimport io.emfagent.annotations.Timed;\n\n"
+                + "public interface Pricing {\n    @Counted(\"inh.price\") @Timed(\"inh.price\")\n    long price(long x);\n}\n");
+        List<String> calls = new ArrayList<>();
+        for (int c = 0; c < PLAIN_CLASSES; c++) {
+            int k = c % HIERARCHIES;
+            sources.write("C" + c, "public final class C" + c + " extends Base" + k + " implements Api" + k + " {\n"
+                    + "    public long base(long x) { return x * 31 + " + c + "; }\n"
+                    + "    public long api(long x) { return twice(x) + 1; }\n}\n");
+            calls.add("new C" + c + "().api(" + c + ")");
+        }
+        for (int c = 0; c < INHERITING_CLASSES; c++) {
+            sources.write("Priced" + c, "public final class Priced" + c + " implements Pricing {\n"
+                    + "    public long price(long x) { return x * 7 + " + c + "; }\n}\n");
+            calls.add("new Priced" + c + "().price(" + c + ")");
         }
         sources.write("Main", mainClass(calls));
         return sources.compileInto(jar, annotationsJar);

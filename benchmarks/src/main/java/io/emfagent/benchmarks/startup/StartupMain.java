@@ -154,6 +154,7 @@ public final class StartupMain {
         String small = StartupJars.smallApp(work) + File.pathSeparator + annotations;
         String manyClasses = GeneratedApps.manyClasses(work, annotations) + File.pathSeparator + annotations;
         String manyMethods = GeneratedApps.manyMethods(work, annotations) + File.pathSeparator + annotations;
+        String inheriting = GeneratedApps.inheriting(work, annotations) + File.pathSeparator + annotations;
         return List.of(
                 new App("small", "small app (2 annotated methods)", small, StartupApp.class.getName(),
                         StartupApp.class.getName(), StartupApp.class.getName()),
@@ -162,7 +163,11 @@ public final class StartupMain {
                         manyClasses, "gen.Main", "gen.W0", "gen.W" + (GeneratedApps.WOVEN_CLASSES - 1)),
                 new App("methods", String.format("%,d annotated methods in %d classes", GeneratedApps.MANY_CLASSES
                         * GeneratedApps.MANY_METHODS, GeneratedApps.MANY_CLASSES),
-                        manyMethods, "many.Main", "many.M0", "many.M" + (GeneratedApps.MANY_CLASSES - 1)));
+                        manyMethods, "many.Main", "many.M0", "many.M" + (GeneratedApps.MANY_CLASSES - 1)),
+                new App("inheriting", String.format("%,d classes under unannotated supertypes, %d implementing an"
+                        + " annotated interface", GeneratedApps.PLAIN_CLASSES + 2 * GeneratedApps.HIERARCHIES + 2,
+                        GeneratedApps.INHERITING_CLASSES), inheriting, "inh.Main", "inh.Priced0",
+                        "inh.Priced" + (GeneratedApps.INHERITING_CLASSES - 1)));
     }
 
     private void run(Path out, int runs, List<App> apps, List<Agent> agents, List<JvmMode> modes) throws Exception {
