@@ -10,6 +10,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
@@ -54,12 +55,15 @@ public final class StartupMain {
     record Variant(App app, JvmMode mode, Agent agent, Agent trainedWith) {
 
         String id() {
-            String base = app.id() + "-" + mode.name().toLowerCase() + "-" + agent.id();
+            String base = app.id() + "-" + mode.name().toLowerCase(Locale.ROOT) + "-" + agent.id();
             return trainedWith == null || trainedWith.equals(agent) ? base : base + "-on-" + trainedWith.id() + "-archive";
         }
     }
 
-    /** What the runs of one variant showed. */
+    /**
+     * What the runs of one variant showed: the measured milliseconds by round, the class-load log and
+     * the output of the unmeasured run, and the JVM's warnings in any run.
+     */
     static final class Measured {
 
         final double[] millis;
@@ -293,7 +297,7 @@ public final class StartupMain {
     }
 
     Path archive(App app, JvmMode mode, Agent trainedWith) {
-        return work.resolve("archives").resolve(app.id() + "-" + mode.name().toLowerCase() + "-" + trainedWith.id() + mode.archiveSuffix());
+        return work.resolve("archives").resolve(app.id() + "-" + mode.name().toLowerCase(Locale.ROOT) + "-" + trainedWith.id() + mode.archiveSuffix());
     }
 
     /** The frame a crash report names, e.g. {@code V [libjvm.so+0x12894a0] vmClasses::resolve_shared_class(...)}. */

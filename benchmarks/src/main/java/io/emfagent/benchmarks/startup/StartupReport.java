@@ -48,8 +48,13 @@ final class StartupReport {
     private final Map<String, String> warningKeys = new LinkedHashMap<>();
     private final List<String> failureNotes = new ArrayList<>();
 
-    StartupReport(List<String> setup, List<App> apps, List<JvmMode> modes, List<Agent> agents, int runs, Map<Variant, Measured> measured,
-            Map<Path, String> failedTraining, Archives archives) {
+    /**
+     * @param setup lines about the machine and the JVMs, listed above the table
+     * @param agents no agent, the no-op agent, emf-agent and OpenTelemetry, in that order
+     * @param failedTraining why an archive could not be trained, by its path
+     */
+    StartupReport(List<String> setup, List<App> apps, List<JvmMode> modes, List<Agent> agents, int runs,
+            Map<Variant, Measured> measured, Map<Path, String> failedTraining, Archives archives) {
         this.setup = setup;
         this.apps = apps;
         this.modes = modes;
