@@ -188,7 +188,7 @@ final class StartupReport {
             }
             md.append("- ").append(mode.label).append(": ").append(String.join("; ", perApp)).append('\n');
         }
-        App many = apps.get(apps.size() - 1);
+        App many = apps.stream().filter(app -> app.id().equals("methods")).findFirst().orElseThrow();
         App small = apps.get(0);
         md.append(String.format(Locale.ROOT, "%n%s: at most %.0f ms more with emf-agent than without any agent (medians;"
                 + " in brackets the same difference for the %s, the agent's cost without the methods):%n%n",
