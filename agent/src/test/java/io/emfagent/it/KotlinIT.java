@@ -90,6 +90,9 @@ class KotlinIT {
                 + " run a copy of its body, which is not counted");
         // N calls from Kotlin ran the copied body; N calls by reflection ran the method
         assertThat(view.sum("inlined.attempts", base())).isEqualTo(N);
+        // a function named like the inline function it calls (List.map) is no inline fun: no warning
+        assertThat(view.sum("mapped.attempts", base())).isEqualTo(N);
+        assertThat(stderr).doesNotContain("Bookings#map is a Kotlin inline fun");
     }
 
     @Test

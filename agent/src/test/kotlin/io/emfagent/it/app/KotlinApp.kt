@@ -67,6 +67,10 @@ class Bookings {
     @Counted("inlined")
     inline fun quote(price: () -> Int): Int = price() * 2
 
+    /** Not inline: it calls the standard library's inline map, whose copy is named after it. */
+    @Counted("mapped")
+    fun map(prices: List<Int>): List<Int> = prices.map { it * 2 }
+
     companion object {
         /** Kotlin copies the annotation to a static forwarder in the outer class. */
         @JvmStatic
@@ -109,6 +113,7 @@ fun main() = runBlocking {
     repeat(N) { Bookings.fromCompanion(it) }
     repeat(N) { Bookings.unnamed() }
     repeat(N) { bookings.quote { 21 } }
+    repeat(N) { bookings.map(listOf(1, 2)) }
     // as Java code calls them: through the overloads and the static forwarders Kotlin generates
     val java = Bookings::class.java
     val int = Int::class.javaPrimitiveType

@@ -51,9 +51,10 @@ public final class AgentBoot {
         String unusedArchive = ClassSharing.unusedArchive();
         if (unusedArchive != null) {
             AgentLog.warn("the JVM starts without the archive of " + unusedArchive + " (its [aot] or [cds] lines say"
-                    + " why)" + (unusedArchive.startsWith("-XX:AOTCache=") ? ": an AOT cache made without an agent"
-                    + " cannot be used with one; train it with the agent attached: java -XX:AOTCacheOutput=app.aot"
-                    + " -javaagent:emf-agent.jar=<the same arguments> -jar app.jar" : "") + ". Metrics are not affected");
+                    + " why: a missing file, another class path" + (unusedArchive.startsWith("-XX:AOTCache=")
+                    ? ", or a cache made without an agent, which the JVM cannot use with one; then train it with the"
+                    + " agent attached: java -XX:AOTCacheOutput=app.aot -javaagent:emf-agent.jar=<the same arguments>"
+                    + " -jar app.jar)" : ")") + ". Metrics are not affected");
         }
         Sink sink;
         try {

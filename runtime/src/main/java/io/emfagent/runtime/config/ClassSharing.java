@@ -15,22 +15,27 @@ public final class ClassSharing {
 
     /**
      * The option that names an archive the JVM did not map ({@code -XX:AOTCache=app.aot} or
-     * {@code -XX:SharedArchiveFile=app.jsa}); null when sharing is on, no archive was named, or the
-     * JVM's arguments cannot be read (a runtime without {@code java.management}).
+     * {@code -XX:SharedArchiveFile=app.jsa}); null when sharing is on, no archive was named, sharing
+     * was turned off ({@code -Xshare:off}, {@code -XX:AOTMode=off}), or the JVM's arguments cannot be
+     * read (a runtime without {@code java.management}).
      */
     public static String unusedArchive() {
         if (System.getProperty("java.vm.info", "").contains("sharing")) {
             return null;
         }
+        String named = null;
         try {
             for (String argument : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
+                if (argument.equals("-Xshare:off") || argument.equals("-XX:AOTMode=off")) {
+                    return null; // sharing turned off on purpose
+                }
                 if (argument.startsWith("-XX:AOTCache=") || argument.startsWith("-XX:SharedArchiveFile=")) {
-                    return argument;
+                    named = argument;
                 }
             }
         } catch (LinkageError | RuntimeException noManagement) {
             // a minimal runtime image: nothing to say
         }
-        return null;
+        return named;
     }
 }

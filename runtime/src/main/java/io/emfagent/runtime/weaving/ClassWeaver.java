@@ -169,7 +169,8 @@ final class ClassWeaver {
                         + " completes (return a CompletableFuture, Mono or Flux to measure to completion)");
             }
             if (bodies.isInlineFunction(signature(method))) {
-                AgentLog.warn(instrument.method() + " is a Kotlin inline fun: Kotlin callers run a copy of its body,"
+                AgentLog.warnOnce("inline:" + instrument.method(), instrument.method() + " is a Kotlin inline fun:"
+                        + " Kotlin callers run a copy of its body,"
                         + " which is not counted; only calls from Java or by reflection are (annotate a function"
                         + " it calls, or drop inline)");
             }

@@ -87,6 +87,8 @@ final class MethodBodies {
         private final MethodBodies bodies;
         private String target;
         private boolean other;
+        /** The last label of the code so far: once the code is read, the one at its end. */
+        private Label lastLabel;
 
         Body(String owner, String superName, boolean kotlin, String name, String descriptor, MethodBodies bodies) {
             super(Opcodes.ASM9);
@@ -119,9 +121,16 @@ final class MethodBodies {
         }
 
         @Override
+        public void visitLabel(Label label) {
+            lastLabel = label;
+        }
+
+        @Override
         public void visitLocalVariable(String variable, String variableDescriptor, String signature, Label start,
                 Label end, int index) {
-            if (kotlin && variable.equals("$i$f$" + name)) {
+            // an inline fun's own marker spans its whole code; the copy of a same-named inline fun
+            // called from this method ends before this method's code does
+            if (kotlin && variable.equals("$i$f$" + name) && end == lastLabel) {
                 bodies.inlineFunctions.add(name + descriptor);
             }
         }

@@ -59,11 +59,11 @@ public final class Families {
         Set<String> others = new TreeSet<>();
         for (String metric : view.metrics()) {
             int dot = metric.lastIndexOf('.');
-            Role role = dot <= 0 || dot == metric.length() - 1 ? null : role(view, metric, metric.substring(dot + 1));
-            if (role == null && view.writtenAsDistribution(metric)) {
+            if (isLevel(view, metric)) {
                 gauges.add(metric);
                 continue;
             }
+            Role role = dot <= 0 || dot == metric.length() - 1 ? null : role(view, metric, metric.substring(dot + 1));
             if (dot <= 0 || dot == metric.length() - 1) {
                 others.add(metric);
                 continue;
@@ -97,6 +97,23 @@ public final class Families {
                 Collections.unmodifiableSet(others));
     }
 
+    /**
+     * Whether the metric is a level sampled over each interval (a gauge): written as a distribution,
+     * never split by {@code status} or {@code error_type}, as the agent writes gauges whatever their
+     * name ({@code kafka.commit.duration} included); the agent's durations always carry {@code status}.
+     */
+    private static boolean isLevel(PeriodView view, String metric) {
+        if (!view.writtenAsDistribution(metric)) {
+            return false;
+        }
+        for (Map<String, String> set : view.dimensionSets(metric)) {
+            if (set.containsKey(Role.FAILURE.splitBy()) || set.containsKey(Role.DURATION.splitBy())) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** The metric's role in its family, null when it has none of its own. */
     private static Role role(PeriodView view, String metric, String suffix) {
         boolean errorType = false;
@@ -114,9 +131,7 @@ public final class Families {
         if (suffix.equals("failure") || errorType) {
             return Role.FAILURE;
         }
-        // a level in milliseconds (jvm.gc_pause) is written as a distribution without status: a gauge
-        boolean timeUnit = TIME_UNITS.contains(view.unit(metric)) && !view.writtenAsDistribution(metric);
-        if (suffix.equals("duration") || status || timeUnit) {
+        if (suffix.equals("duration") || status || TIME_UNITS.contains(view.unit(metric))) {
             return Role.DURATION;
         }
         return null;
