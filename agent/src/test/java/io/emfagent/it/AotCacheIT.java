@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.List;
+import java.util.function.UnaryOperator;
 import java.util.jar.JarEntry;
 import java.util.jar.JarOutputStream;
 import java.util.stream.Stream;
@@ -50,17 +51,8 @@ class AotCacheIT {
 
     @Test
     void classesFromACacheTrainedWithoutWeavingAreWovenAllTheSameAndItIsSaid() throws Exception {
-        String jdk = java25();
-        Path dir = Files.createDirectories(Paths.get("target", "it", "aot-" + System.nanoTime()));
-        // the AOT cache takes jars only, no class directories
-        String classPath = appJar(dir.resolve("app.jar")) + File.pathSeparator + ForkedJvm.annotationsLocation();
-        Path cache = dir.resolve("app.aot").toAbsolutePath();
-        ForkedJvm.app(BookingApp.class).java(jdk).classPath(classPath).agentArgs("enabled=false")
-                .jvmOption("-XX:AOTCacheOutput=" + cache).run().succeeded();
-        assertThat(cache).exists();
-
-        ForkedJvm.Result result = ForkedJvm.app(BookingApp.class).java(jdk).classPath(classPath)
-                .agentArgs(Dims.AGENT_ARGS).jvmOption("-XX:AOTCache=" + cache).run().succeeded();
+        Path cache = trainedCache(training -> training.agentArgs("enabled=false"));
+        ForkedJvm.Result result = runWithAgent(cache);
         assertThat(result.view().sum("booking.attempts", base())).isEqualTo(1000) /* BookingApp's default number of calls */;
         assertThat(result.stderr).contains("were loaded before the agent started (from an AOT cache or CDS archive"
                 + " made without it)").contains("-javaagent in the training run too");
@@ -68,28 +60,15 @@ class AotCacheIT {
 
     @Test
     void aCacheTrainedWithTheAgentNeedsNoRetransformingAndSaysNothing() throws Exception {
-        String jdk = java25();
-        Path dir = Files.createDirectories(Paths.get("target", "it", "aot-" + System.nanoTime()));
-        String classPath = appJar(dir.resolve("app.jar")) + File.pathSeparator + ForkedJvm.annotationsLocation();
-        Path cache = dir.resolve("app.aot").toAbsolutePath();
-        ForkedJvm.app(BookingApp.class).java(jdk).classPath(classPath).agentArgs(Dims.AGENT_ARGS)
-                .jvmOption("-XX:AOTCacheOutput=" + cache).run().succeeded();
-        ForkedJvm.Result result = ForkedJvm.app(BookingApp.class).java(jdk).classPath(classPath)
-                .agentArgs(Dims.AGENT_ARGS).jvmOption("-XX:AOTCache=" + cache).run().succeeded();
+        ForkedJvm.Result result = runWithAgent(trainedCache(training -> training.agentArgs(Dims.AGENT_ARGS)));
         assertThat(result.view().sum("booking.attempts", base())).isEqualTo(1000);
         assertThat(result.stderr).doesNotContain("loaded before the agent started").doesNotContain("starts without");
     }
 
     @Test
     void aCacheTrainedWithoutAnyAgentIsDroppedByTheJvmAndTheAgentSaysHowToTrainIt() throws Exception {
-        String jdk = java25();
-        Path dir = Files.createDirectories(Paths.get("target", "it", "aot-" + System.nanoTime()));
-        String classPath = appJar(dir.resolve("app.jar")) + File.pathSeparator + ForkedJvm.annotationsLocation();
-        Path cache = dir.resolve("app.aot").toAbsolutePath();
-        ForkedJvm.app(BookingApp.class).java(jdk).classPath(classPath).withoutAgent()
-                .jvmOption("-XX:AOTCacheOutput=" + cache).run().succeeded();
-        ForkedJvm.Result result = ForkedJvm.app(BookingApp.class).java(jdk).classPath(classPath)
-                .agentArgs(Dims.AGENT_ARGS).jvmOption("-XX:AOTCache=" + cache).run().succeeded();
+        Path cache = trainedCache(ForkedJvm::withoutAgent);
+        ForkedJvm.Result result = runWithAgent(cache);
         assertThat(result.view().sum("booking.attempts", base())).isEqualTo(1000);
         assertThat(result.stderr.lines().filter(line -> line.startsWith("emf-agent: WARNING")))
                 .singleElement().asString()
@@ -106,7 +85,7 @@ class AotCacheIT {
     @Test
     void aDynamicCdsArchiveKeepsSharingApplicationClassesWithTheAgentAttached() throws Exception {
         Path dir = Files.createDirectories(Paths.get("target", "it", "cds-" + System.nanoTime()));
-        String classPath = appJar(dir.resolve("app.jar")) + File.pathSeparator + ForkedJvm.annotationsLocation();
+        String classPath = appClassPath(dir);
         Path archive = dir.resolve("app.jsa").toAbsolutePath();
         ForkedJvm.app(BookingApp.class).classPath(classPath).withoutAgent()
                 .jvmOption("-XX:ArchiveClassesAtExit=" + archive).run().succeeded();
@@ -117,6 +96,33 @@ class AotCacheIT {
         assertThat(result.view().sum("booking.attempts", base())).isEqualTo(1000);
         assertThat(result.stderr).doesNotContain("Sharing is only supported").doesNotContain("starts without")
                 .containsPattern("io\\.emfagent\\.it\\.app\\.BookingApp\\$\\w+Exception source: shared objects file");
+    }
+
+    /**
+     * A Java 25 AOT cache of BookingApp, in a jar of its own (the cache takes jars only, no class
+     * directories), made by a training run that {@code training} sets the agent of.
+     */
+    private static Path trainedCache(UnaryOperator<ForkedJvm> training) throws Exception {
+        String jdk = java25();
+        Path dir = Files.createDirectories(Paths.get("target", "it", "aot-" + System.nanoTime()));
+        Path cache = dir.resolve("app.aot").toAbsolutePath();
+        training.apply(ForkedJvm.app(BookingApp.class).java(jdk).classPath(appClassPath(dir)))
+                .jvmOption("-XX:AOTCacheOutput=" + cache).run().succeeded();
+        assertThat(cache).exists();
+        return cache;
+    }
+
+    /** BookingApp on the cache, with the agent as the tests attach it. */
+    private static ForkedJvm.Result runWithAgent(Path cache) throws Exception {
+        return ForkedJvm.app(BookingApp.class).java(java25()).classPath(appClassPath(cache.getParent()))
+                .agentArgs(Dims.AGENT_ARGS).jvmOption("-XX:AOTCache=" + cache).run().succeeded();
+    }
+
+    /** The app's jar in {@code dir} (made on first use) and the annotations. */
+    private static String appClassPath(Path dir) throws IOException {
+        Path jar = dir.resolve("app.jar");
+        return (Files.exists(jar) ? jar.toAbsolutePath().toString() : appJar(jar)) + File.pathSeparator
+                + ForkedJvm.annotationsLocation();
     }
 
     /** BookingApp's classes in a jar. */

@@ -114,6 +114,11 @@ public final class Weaver implements ClassFileTransformer {
         } catch (Exception | LinkageError e) {
             return true;
         }
+        return mayHaveMethodsToWeave(loader, classFile);
+    }
+
+    /** The transformer's test: the class file names an annotation, or a supertype's may (when inherited). */
+    private boolean mayHaveMethodsToWeave(ClassLoader loader, byte[] classFile) {
         return namesAnAnnotation(classFile) || inherit && supertypes.mayInherit(loader, classFile);
     }
 
@@ -129,7 +134,7 @@ public final class Weaver implements ClassFileTransformer {
     public byte[] transform(Module module, ClassLoader loader, String className, Class<?> classBeingRedefined,
             ProtectionDomain protectionDomain, byte[] classFile) {
         if (loader == null || className == null || isIgnored(className)
-                || !namesAnAnnotation(classFile) && !(inherit && supertypes.mayInherit(loader, classFile))) {
+                || !mayHaveMethodsToWeave(loader, classFile)) {
             return null;
         }
         if (GeneratedClasses.isGenerated(className)) {

@@ -103,35 +103,32 @@ public final class Families {
      * name ({@code kafka.commit.duration} included); the agent's durations always carry {@code status}.
      */
     private static boolean isLevel(PeriodView view, String metric) {
-        if (!view.writtenAsDistribution(metric)) {
-            return false;
-        }
+        return view.writtenAsDistribution(metric) && !splitBy(view, metric, Role.FAILURE)
+                && !splitBy(view, metric, Role.DURATION);
+    }
+
+    /** Whether the metric was written under the dimension {@code role}'s metrics are split by. */
+    private static boolean splitBy(PeriodView view, String metric, Role role) {
         for (Map<String, String> set : view.dimensionSets(metric)) {
-            if (set.containsKey(Role.FAILURE.splitBy()) || set.containsKey(Role.DURATION.splitBy())) {
-                return false;
+            if (set.containsKey(role.splitBy())) {
+                return true;
             }
         }
-        return true;
+        return false;
     }
 
     /** The metric's role in its family, null when it has none of its own. */
     private static Role role(PeriodView view, String metric, String suffix) {
-        boolean errorType = false;
-        boolean status = false;
-        for (Map<String, String> set : view.dimensionSets(metric)) {
-            errorType |= set.containsKey(Role.FAILURE.splitBy());
-            status |= set.containsKey(Role.DURATION.splitBy());
-        }
         if (suffix.equals("attempts")) {
             return Role.ATTEMPTS;
         }
         if (suffix.equals("success")) {
             return Role.SUCCESS;
         }
-        if (suffix.equals("failure") || errorType) {
+        if (suffix.equals("failure") || splitBy(view, metric, Role.FAILURE)) {
             return Role.FAILURE;
         }
-        if (suffix.equals("duration") || status || TIME_UNITS.contains(view.unit(metric))) {
+        if (suffix.equals("duration") || splitBy(view, metric, Role.DURATION) || TIME_UNITS.contains(view.unit(metric))) {
             return Role.DURATION;
         }
         return null;
