@@ -24,4 +24,20 @@ public record MetricGroup(Map<String, String> dimensions, String splitName, Stri
     public boolean isSplit() {
         return splitName != null;
     }
+
+    // written out, not left to the record: the record's are bootstrapped through method handles on
+    // first use, which costs the agent's start-up some 10 ms
+
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof MetricGroup group && dimensions.equals(group.dimensions)
+                && java.util.Objects.equals(splitName, group.splitName)
+                && java.util.Objects.equals(splitValue, group.splitValue);
+    }
+
+    @Override
+    public int hashCode() {
+        return (dimensions.hashCode() * 31 + java.util.Objects.hashCode(splitName)) * 31
+                + java.util.Objects.hashCode(splitValue);
+    }
 }

@@ -38,6 +38,8 @@ final class MethodBodies {
     private final Set<String> superCalls = new HashSet<>();
     /** The signatures of Kotlin {@code inline fun}s: their body carries the compiler's {@code $i$f$name} marker. */
     private final Set<String> inlineFunctions = new HashSet<>();
+    /** By signature: the number of local variable slots each method's code uses. */
+    private final Map<String, Integer> maxLocals = new HashMap<>();
 
     private MethodBodies() {
     }
@@ -52,7 +54,10 @@ final class MethodBodies {
             @Override
             public MethodVisitor visitMethod(int access, String name, String descriptor, String signature,
                     String[] exceptions) {
-                return (access & (Opcodes.ACC_ABSTRACT | Opcodes.ACC_NATIVE | Opcodes.ACC_SYNTHETIC)) != 0 ? null
+                if ((access & (Opcodes.ACC_ABSTRACT | Opcodes.ACC_NATIVE)) != 0) {
+                    return null;
+                }
+                return (access & Opcodes.ACC_SYNTHETIC) != 0 ? new Locals(name + descriptor, bodies)
                         : new Body(owner, superName, kotlin, name, descriptor, bodies);
             }
         }, (kotlin ? 0 : ClassReader.SKIP_DEBUG) | ClassReader.SKIP_FRAMES); // Kotlin: local names tell inline funs
@@ -77,8 +82,30 @@ final class MethodBodies {
         return inlineFunctions.contains(signature);
     }
 
+    /** The number of local variable slots of the method's code, or -1 when it has none. */
+    int maxLocals(String signature) {
+        return maxLocals.getOrDefault(signature, -1);
+    }
+
+    /** Records only how many local variable slots a method's code uses. */
+    private static class Locals extends MethodVisitor {
+        private final String signature;
+        private final MethodBodies bodies;
+
+        Locals(String signature, MethodBodies bodies) {
+            super(Opcodes.ASM9);
+            this.signature = signature;
+            this.bodies = bodies;
+        }
+
+        @Override
+        public void visitMaxs(int maxStack, int maxLocals) {
+            bodies.maxLocals.put(signature, maxLocals);
+        }
+    }
+
     /** Follows one method's code; records it when it is a forwarder. */
-    private static final class Body extends MethodVisitor {
+    private static final class Body extends Locals {
         private final String owner;
         private final String superName;
         private final boolean kotlin;
@@ -91,7 +118,7 @@ final class MethodBodies {
         private Label lastLabel;
 
         Body(String owner, String superName, boolean kotlin, String name, String descriptor, MethodBodies bodies) {
-            super(Opcodes.ASM9);
+            super(name + descriptor, bodies);
             this.owner = owner;
             this.superName = superName;
             this.kotlin = kotlin;
