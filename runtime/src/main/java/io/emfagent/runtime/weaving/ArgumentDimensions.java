@@ -8,12 +8,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import net.bytebuddy.description.annotation.AnnotationDescription;
-import net.bytebuddy.description.field.FieldDescription;
-import net.bytebuddy.description.method.MethodDescription;
-import net.bytebuddy.description.method.ParameterDescription;
-import net.bytebuddy.description.type.TypeDefinition;
-import net.bytebuddy.description.type.TypeDescription;
+import net.bytebuddy.jar.asm.Type;
 
 /**
  * Reads {@code @Dimension} off a method's parameters and resolves each when the method is woven:
@@ -36,24 +31,24 @@ final class ArgumentDimensions {
      * @param declaration the method the annotations are read from (the woven one, or the supertype's it inherits)
      * @param dimensions the dimensions every metric of the method has already
      */
-    static List<ArgumentDimension> read(String where, TypeDescription type, MethodDescription method,
-            MethodDescription declaration, Map<String, String> dimensions) throws InstrumentReader.Rejected {
+    static List<ArgumentDimension> read(ClassInfos types, String where, ClassInfo type, ClassInfo.MethodInfo method,
+            ClassInfo.MethodInfo declaration, Map<String, String> dimensions) throws InstrumentReader.Rejected {
         List<ArgumentDimension> found = new ArrayList<>();
         Set<String> names = new HashSet<>();
-        for (ParameterDescription parameter : declaration.getParameters()) {
-            AnnotationDescription annotation = null;
-            for (AnnotationDescription candidate : parameter.getDeclaredAnnotations()) {
-                if (candidate.getAnnotationType().getName().equals(InstrumentReader.DIMENSION)) {
+        Type[] parameterTypes = method.parameterTypes();
+        for (int index = 0; index < declaration.parameterCount(); index++) {
+            AnnotationInfo annotation = null;
+            for (AnnotationInfo candidate : declaration.parameterAnnotations(index)) {
+                if (candidate.type().equals(InstrumentReader.DIMENSION)) {
                     annotation = candidate;
                 }
             }
             if (annotation == null) {
                 continue;
             }
-            int index = parameter.getIndex();
-            TypeDescription declared = method.getParameters().get(index).getType().asErasure();
-            String culprit = where + ": @Dimension on parameter " + (index + 1) + " (" + declared.getSimpleName() + ")";
-            InstrumentReader.Attributes attributes = new InstrumentReader.Attributes(annotation);
+            Type declared = parameterTypes[index];
+            String culprit = where + ": @Dimension on parameter " + (index + 1) + " (" + simpleName(types, declared) + ")";
+            ClassInfos.Attributes attributes = types.attributes(annotation);
             String name = attributes.string("value").trim();
             String property = attributes.string("property").trim();
             String problem = EmfRules.checkDimensionName(name);
@@ -66,15 +61,15 @@ final class ArgumentDimensions {
                         + " agent, its configuration, the annotation's dimensions or another parameter): pick another name");
             }
             if (property.isEmpty()) {
-                if (!isReadable(declared)) {
+                if (!isReadable(types, declared)) {
                     throw new InstrumentReader.Rejected(culprit + ": the agent reads enums, CharSequences, booleans"
-                            + " and integers only, not " + declared.getName() + " (calling its toString could run any"
+                            + " and integers only, not " + declared.getClassName() + " (calling its toString could run any"
                             + " code): name a property that gives one, @Dimension(value = \"" + name + "\", property ="
                             + " \"...\")");
                 }
-                found.add(new ArgumentDimension(name, index, declared.getName(), null, false));
+                found.add(new ArgumentDimension(name, index, declared.getClassName(), null, false));
             } else {
-                found.add(property(culprit, type, declared, name, index, property));
+                found.add(property(types, culprit, type, declared, name, index, property));
             }
         }
         if (found.size() > MethodRecorder.MAX_ARGUMENT_DIMENSIONS) {
@@ -88,83 +83,95 @@ final class ArgumentDimensions {
         return found;
     }
 
-    private static ArgumentDimension property(String culprit, TypeDescription wovenIn, TypeDescription declared,
+    private static ArgumentDimension property(ClassInfos types, String culprit, ClassInfo wovenIn, Type declared,
             String name, int index, String property) throws InstrumentReader.Rejected {
         String capitalized = Character.toUpperCase(property.charAt(0)) + property.substring(1);
         List<String> candidates = List.of(property, "get" + capitalized, "is" + capitalized);
+        ClassInfo declaredType = declared.getSort() == Type.OBJECT ? types.find(declared.getClassName()) : null;
         for (String candidate : candidates) {
-            MethodDescription accessor = accessor(declared, candidate);
+            ClassInfo.MethodInfo accessor = declaredType == null ? null : accessor(types, declaredType, candidate);
             if (accessor != null) {
-                TypeDescription returned = accessor.getReturnType().asErasure();
-                checkAccessible(culprit, wovenIn, declared, accessor.isPublic(), accessor.isPrivate(),
-                        declared.getName() + "." + candidate + "()");
-                checkReadable(culprit, property, returned);
-                return new ArgumentDimension(name, index, declared.getName(), candidate, false);
+                checkAccessible(culprit, wovenIn, declaredType, accessor.isPublic(), accessor.isPrivate(),
+                        declared.getClassName() + "." + candidate + "()");
+                checkReadable(types, culprit, property, accessor.returnType());
+                return new ArgumentDimension(name, index, declared.getClassName(), candidate, false);
             }
         }
-        for (TypeDefinition c = declared; c != null; c = c.getSuperClass() == null ? null : c.getSuperClass()) {
-            for (FieldDescription.InDefinedShape field : c.asErasure().getDeclaredFields()) {
-                if (field.getName().equals(property) && field.isPublic() && !field.isStatic()) {
-                    checkReadable(culprit, property, field.getType().asErasure());
-                    return new ArgumentDimension(name, index, declared.getName(), property, true);
+        Set<String> visited = new HashSet<>();
+        for (ClassInfo c = declaredType; c != null && visited.add(c.name());
+                c = c.superName() == null ? null : types.find(c.superName())) {
+            for (ClassInfo.FieldInfo field : c.fields()) {
+                if (field.name().equals(property) && field.isPublic() && !field.isStatic()) {
+                    checkReadable(types, culprit, property, Type.getType(field.descriptor()));
+                    return new ArgumentDimension(name, index, declared.getClassName(), property, true);
                 }
             }
         }
-        throw new InstrumentReader.Rejected(culprit + ": property '" + property + "' is not found on " + declared.getName()
-                + " (looked for " + String.join("(), ", candidates) + "() and a public field " + property + ")");
+        throw new InstrumentReader.Rejected(culprit + ": property '" + property + "' is not found on "
+                + declared.getClassName() + " (looked for " + String.join("(), ", candidates) + "() and a public field "
+                + property + ")");
     }
 
     /** A no-argument, non-static method of that name that returns something, on the type or a supertype. */
-    private static MethodDescription accessor(TypeDescription type, String name) {
-        List<TypeDescription> pending = new ArrayList<>(List.of(type));
+    private static ClassInfo.MethodInfo accessor(ClassInfos types, ClassInfo type, String name) {
+        List<ClassInfo> pending = new ArrayList<>(List.of(type));
         Set<String> seen = new HashSet<>();
         while (!pending.isEmpty()) {
-            TypeDescription current = pending.remove(0);
-            if (!seen.add(current.getName())) {
+            ClassInfo current = pending.remove(0);
+            if (!seen.add(current.name())) {
                 continue;
             }
-            for (MethodDescription.InDefinedShape method : current.getDeclaredMethods()) {
-                if (method.getInternalName().equals(name) && method.getParameters().isEmpty() && !method.isStatic()
-                        && !method.getReturnType().represents(void.class) && !method.isBridge()) {
+            for (ClassInfo.MethodInfo method : current.methods()) {
+                if (method.name().equals(name) && method.parameterCount() == 0 && !method.isStatic()
+                        && method.returnType().getSort() != Type.VOID && !method.isBridge()) {
                     return method;
                 }
             }
-            try {
-                if (current.getSuperClass() != null) {
-                    pending.add(current.getSuperClass().asErasure());
-                }
-                current.getInterfaces().asErasures().forEach(pending::add);
-            } catch (RuntimeException unresolved) {
-                // a supertype that cannot be read has nothing to offer
-            }
+            pending.addAll(types.supertypes(current));
         }
         return null;
     }
 
-    private static void checkAccessible(String culprit, TypeDescription wovenIn, TypeDescription declared,
+    private static void checkAccessible(String culprit, ClassInfo wovenIn, ClassInfo declared,
             boolean isPublic, boolean isPrivate, String accessor) throws InstrumentReader.Rejected {
-        boolean samePackage = wovenIn.getPackage() != null && declared.getPackage() != null
-                && wovenIn.getPackage().getName().equals(declared.getPackage().getName());
+        boolean samePackage = wovenIn.packageName().equals(declared.packageName());
         if (isPrivate || !isPublic && !samePackage) {
-            throw new InstrumentReader.Rejected(culprit + ": " + accessor + " is not accessible to " + wovenIn.getName()
+            throw new InstrumentReader.Rejected(culprit + ": " + accessor + " is not accessible to " + wovenIn.name()
                     + " (make it public)");
         }
     }
 
-    private static void checkReadable(String culprit, String property, TypeDescription returned)
+    private static void checkReadable(ClassInfos types, String culprit, String property, Type returned)
             throws InstrumentReader.Rejected {
-        if (!isReadable(returned)) {
-            throw new InstrumentReader.Rejected(culprit + ": property '" + property + "' gives " + returned.getName()
-                    + ", and the agent reads enums, CharSequences, booleans and integers only");
+        if (!isReadable(types, returned)) {
+            throw new InstrumentReader.Rejected(culprit + ": property '" + property + "' gives "
+                    + returned.getClassName() + ", and the agent reads enums, CharSequences, booleans and integers only");
         }
     }
 
-    private static boolean isReadable(TypeDescription type) {
-        if (type.isPrimitive()) {
-            return !type.represents(void.class) && !type.represents(char.class) && !type.represents(float.class)
-                    && !type.represents(double.class);
+    private static boolean isReadable(ClassInfos types, Type type) {
+        return switch (type.getSort()) {
+            case Type.BOOLEAN, Type.BYTE, Type.SHORT, Type.INT, Type.LONG -> true;
+            case Type.OBJECT -> {
+                if (BOXES.contains(type.getClassName())) {
+                    yield true;
+                }
+                ClassInfo declared = types.find(type.getClassName());
+                yield declared != null && (declared.isEnum() || types.isAssignableTo(declared, "java.lang.CharSequence"));
+            }
+            default -> false; // void, char, float, double, arrays
+        };
+    }
+
+    /** The type's name as its source writes it: {@code int}, {@code String}, {@code Outer.Inner}'s {@code Inner}. */
+    private static String simpleName(ClassInfos types, Type type) {
+        if (type.getSort() == Type.OBJECT) {
+            ClassInfo found = types.find(type.getClassName());
+            if (found != null && !found.simpleName().isEmpty()) {
+                return found.simpleName();
+            }
         }
-        return type.isEnum() || BOXES.contains(type.getName())
-                || type.isAssignableTo(CharSequence.class);
+        String name = type.getClassName();
+        return name.substring(name.lastIndexOf('.') + 1);
     }
 }

@@ -4,6 +4,8 @@ import io.emfagent.runtime.log.AgentLog;
 import io.emfagent.runtime.record.ArgumentDimension;
 import io.emfagent.runtime.record.Instrument;
 import io.emfagent.runtime.record.Recorders;
+import java.io.IOException;
+import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -11,8 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.WeakHashMap;
 import java.util.concurrent.ConcurrentHashMap;
-import net.bytebuddy.description.method.MethodDescription;
-import net.bytebuddy.description.type.TypeDescription;
+import java.util.function.Function;
 import net.bytebuddy.dynamic.ClassFileLocator;
 import net.bytebuddy.jar.asm.ClassReader;
 import net.bytebuddy.jar.asm.ClassVisitor;
@@ -25,9 +26,9 @@ import net.bytebuddy.utility.OpenedClassReader;
 /**
  * Byte code in, woven byte code out: registers each annotated method with its recorder and writes
  * the recording into its code ({@link WovenMethod}), the method's id a constant. Only method bodies
- * change, never a class's fields or methods, so retransformation is always legal. Which methods are
- * woven is read with Byte Buddy's type descriptions; the code is written with its ASM. Created when
- * the first annotated class loads, so that an application without any pays for neither.
+ * change, never a class's fields or methods, so retransformation is always legal. The class files
+ * are read and written with ASM (as Byte Buddy carries it), no more of Byte Buddy. Created when the
+ * first annotated class loads, so that an application without any pays nothing for it.
  */
 final class ClassWeaver {
 
@@ -45,36 +46,46 @@ final class ClassWeaver {
         this.selector = new MethodSelector(new InstrumentReader(commonDimensions), inherit);
     }
 
-    /**
-     * The annotations' class files as the agent carries them, last in line: an application whose
-     * annotations jar is compile-only (absent at run time) is woven as when it is there, with the
-     * annotations' defaults from the agent's copy. An application's own copy comes first.
-     */
-    private static final ClassFileLocator OWN_ANNOTATIONS = new ClassFileLocator() {
-        private final ClassFileLocator carried = ClassFileLocator.ForClassLoader.of(ClassWeaver.class.getClassLoader());
-
-        @Override
-        public Resolution locate(String name) throws java.io.IOException {
-            return name.startsWith(ANNOTATIONS_PACKAGE) ? carried.locate(name) : new Resolution.Illegal(name);
-        }
-
-        @Override
-        public void close() {
-            // the agent's own loader stays open
-        }
-    };
     private static final String ANNOTATIONS_PACKAGE = "io.emfagent.annotations.";
+    private static final ClassLoader OWN = ClassWeaver.class.getClassLoader();
+
+    /**
+     * The class files the weaving of {@code typeName} reads: the class's own, then those its loader
+     * finds. The annotations' class files as the agent carries them come last: an application whose
+     * annotations jar is compile-only (absent at run time) is woven as when it is there, with the
+     * annotations' defaults from the agent's copy; an application's own copy comes first.
+     */
+    private static Function<String, byte[]> classFiles(ClassLoader loader, String typeName, byte[] classFile) {
+        return name -> {
+            if (name.equals(typeName)) {
+                return classFile;
+            }
+            byte[] found = read(loader, name);
+            if (found == null && name.startsWith(ANNOTATIONS_PACKAGE)) {
+                found = read(OWN, name);
+            }
+            return found;
+        };
+    }
+
+    private static byte[] read(ClassLoader loader, String name) {
+        String resource = name.replace('.', '/') + ".class";
+        try (InputStream in = loader != null ? loader.getResourceAsStream(resource)
+                : ClassLoader.getSystemResourceAsStream(resource)) {
+            return in == null ? null : in.readAllBytes();
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
+    }
 
     /** The woven class, or null when none of its methods is to be woven. */
     byte[] weave(ClassLoader loader, String typeName, byte[] classFile) {
         Map<String, Integer> known = ids.computeIfAbsent(loader, l -> new ConcurrentHashMap<>());
-        ClassFileLocator locator = new ClassFileLocator.Compound(ClassFileLocator.Simple.of(typeName, classFile),
-                ClassFileLocator.ForClassLoader.of(loader), OWN_ANNOTATIONS);
-        TypePool pool = TypePool.Default.WithLazyResolution.of(locator);
-        TypeDescription type = pool.describe(typeName).resolve();
+        ClassInfos types = new ClassInfos(classFiles(loader, typeName, classFile));
+        ClassInfo type = types.find(typeName);
         Map<String, Binding> bindings = new HashMap<>();
         MethodBodies bodies = MethodBodies.of(classFile);
-        bind(type, known, bodies, bindings);
+        bind(types, type, known, bodies, bindings);
         if (bindings.isEmpty()) {
             return null;
         }
@@ -82,7 +93,7 @@ final class ClassWeaver {
             return make(classFile, bodies, bindings);
         } catch (RuntimeException | LinkageError whole) {
             // the JVM gives a class one chance to load: find the methods that cannot be woven, weave the rest
-            AgentLog.debug("weaving " + type.getName() + " as a whole failed (" + whole + "); trying method by method");
+            AgentLog.debug("weaving " + type.name() + " as a whole failed (" + whole + "); trying method by method");
             leaveOutWhatCannotBeWoven(type, classFile, bodies, bindings);
             return bindings.isEmpty() ? null : make(classFile, bodies, bindings);
         }
@@ -123,14 +134,14 @@ final class ClassWeaver {
     }
 
     /** Weaves each method alone; drops, with a warning naming it, each that fails. */
-    private void leaveOutWhatCannotBeWoven(TypeDescription type, byte[] classFile, MethodBodies bodies,
+    private void leaveOutWhatCannotBeWoven(ClassInfo type, byte[] classFile, MethodBodies bodies,
             Map<String, Binding> bindings) {
         for (String signature : List.copyOf(bindings.keySet())) {
             try {
                 make(classFile, bodies, Map.of(signature, bindings.get(signature)));
             } catch (RuntimeException | LinkageError e) {
                 bindings.remove(signature);
-                AgentLog.warn("not woven: " + type.getName() + "#" + signature.substring(0, signature.indexOf('('))
+                AgentLog.warn("not woven: " + type.name() + "#" + signature.substring(0, signature.indexOf('('))
                         + " cannot be woven (" + e + "); the class's other methods are");
             }
         }
@@ -141,12 +152,12 @@ final class ClassWeaver {
      * @param known the ids of methods of this class loader woven before: a class retransformed again
      *     (by another agent, say) keeps its methods' recorders instead of registering new ones
      */
-    private void bind(TypeDescription type, Map<String, Integer> known, MethodBodies bodies,
+    private void bind(ClassInfos types, ClassInfo type, Map<String, Integer> known, MethodBodies bodies,
             Map<String, Binding> bindings) {
-        for (MethodSelector.Selected selected : selector.select(type, bodies, AgentLog::warn, AgentLog::debug)) {
-            MethodDescription.InDefinedShape method = selected.method();
+        for (MethodSelector.Selected selected : selector.select(types, type, bodies, AgentLog::warn, AgentLog::debug)) {
+            ClassInfo.MethodInfo method = selected.method();
             Instrument instrument = selected.instrument();
-            String excludedBy = exclusions.match(type.getName(), method.getInternalName(), instrument.family());
+            String excludedBy = exclusions.match(type.name(), method.name(), instrument.family());
             if (excludedBy != null) {
                 AgentLog.debug("excluded: " + instrument.method() + " (exclude entry '" + excludedBy + "')");
                 continue;
@@ -156,24 +167,23 @@ final class ClassWeaver {
                 AgentLog.warn("not woven: " + conflict);
                 continue;
             }
-            TypeDescription returned = method.getReturnType().asErasure();
-            ResultKind kind = ResultKind.of(method);
+            ResultKind kind = ResultKind.of(types, method);
             boolean isAsync = kind != ResultKind.PLAIN;
-            if (ResultKind.isMeasuredAtReturn(returned)) {
-                AgentLog.warn(instrument.method() + " returns " + returned.getName() + ", whose end the agent cannot"
+            if (ResultKind.isMeasuredAtReturn(method.returnType())) {
+                AgentLog.warn(instrument.method() + " returns " + method.returnType().getClassName() + ", whose end the agent cannot"
                         + " observe: its calls are counted and timed when the method returns, not when the result"
                         + " completes (return a CompletableFuture, Mono or Flux to measure to completion)");
             }
-            if (bodies.isInlineFunction(signature(method))) {
+            if (bodies.isInlineFunction(method.signature())) {
                 AgentLog.warnOnce("inline:" + instrument.method(), instrument.method() + " is a Kotlin inline fun:"
                         + " Kotlin callers run a copy of its body,"
                         + " which is not counted; only calls from Java or by reflection are (annotate a function"
                         + " it calls, or drop inline)");
             }
-            String key = type.getName() + '#' + signature(method);
+            String key = type.name() + '#' + method.signature();
             boolean again = known.containsKey(key);
             int id = known.computeIfAbsent(key, k -> recorders.register(instrument));
-            bindings.put(signature(method), new Binding(id, instrument.timed(), kind, instrument.argumentDimensions()));
+            bindings.put(method.signature(), new Binding(id, instrument.timed(), kind, instrument.argumentDimensions()));
             AgentLog.debug(() -> (again ? "woven again: " : "woven: ") + instrument.method()
                     + (kind == ResultKind.SUSPENDING ? " (suspend function)" : isAsync ? " (asynchronous)" : "")
                     + " -> " + String.join(", ", names(instrument)));
@@ -191,10 +201,6 @@ final class ClassWeaver {
             arguments.forEach(argument -> parameters.add(argument.parameter()));
             return parameters;
         }
-    }
-
-    private static String signature(MethodDescription method) {
-        return method.getInternalName() + method.getDescriptor();
     }
 
     private static List<String> names(Instrument instrument) {

@@ -6,9 +6,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import net.bytebuddy.description.method.MethodDescription;
-import net.bytebuddy.description.type.TypeDefinition;
-import net.bytebuddy.description.type.TypeDescription;
 
 /**
  * Annotations a method inherits: an annotation on an interface method, an abstract method or an
@@ -25,7 +22,7 @@ final class Inheritance {
     }
 
     /** An annotated method of a supertype, and that supertype. */
-    record Declaration(TypeDescription type, MethodDescription.InDefinedShape method) {
+    record Declaration(ClassInfo type, ClassInfo.MethodInfo method) {
         String where() {
             return InstrumentReader.where(type, method);
         }
@@ -36,50 +33,50 @@ final class Inheritance {
      * inherits none. A method that overrides a generic one is matched through the bridge methods
      * the compiler wrote for it.
      */
-    static List<Declaration> of(TypeDescription type, MethodDescription.InDefinedShape method) {
+    static List<Declaration> of(ClassInfos types, ClassInfo type, ClassInfo.MethodInfo method) {
         if (method.isStatic() || method.isPrivate() || method.isConstructor() || method.isTypeInitializer()) {
             return List.of();
         }
         Set<String> signatures = new HashSet<>();
-        signatures.add(method.getInternalName() + method.getDescriptor());
-        for (MethodDescription.InDefinedShape other : type.getDeclaredMethods()) {
-            if (other.isBridge() && other.getInternalName().equals(method.getInternalName())
-                    && other.getParameters().size() == method.getParameters().size()) {
-                signatures.add(other.getInternalName() + other.getDescriptor());
+        signatures.add(method.signature());
+        for (ClassInfo.MethodInfo other : type.methods()) {
+            if (other.isBridge() && other.name().equals(method.name())
+                    && other.parameterCount() == method.parameterCount()) {
+                signatures.add(other.signature());
             }
         }
         Map<String, Declaration> found = new LinkedHashMap<>();
         Set<String> visited = new HashSet<>();
-        for (TypeDescription supertype : supertypes(type)) {
-            collect(supertype, signatures, found, visited);
+        for (ClassInfo supertype : types.supertypes(type)) {
+            collect(types, supertype, signatures, found, visited);
         }
         return new ArrayList<>(found.values());
     }
 
-    private static void collect(TypeDescription type, Set<String> signatures, Map<String, Declaration> found,
+    private static void collect(ClassInfos types, ClassInfo type, Set<String> signatures, Map<String, Declaration> found,
             Set<String> visited) {
-        if (!visited.add(type.getName()) || Weaver.isIgnored(type.getInternalName())) {
+        if (!visited.add(type.name()) || Weaver.isIgnored(type.internalName())) {
             return;
         }
-        for (MethodDescription.InDefinedShape candidate : type.getDeclaredMethods()) {
+        for (ClassInfo.MethodInfo candidate : type.methods()) {
             if (!candidate.isStatic() && !candidate.isPrivate() && !candidate.isBridge()
-                    && signatures.contains(candidate.getInternalName() + candidate.getDescriptor())
-                    && InstrumentReader.isAnnotated(candidate)) {
+                    && signatures.contains(candidate.signature()) && InstrumentReader.isAnnotated(candidate)) {
                 Declaration declaration = new Declaration(type, candidate);
-                found.putIfAbsent(declaration.where() + candidate.getDescriptor(), declaration);
+                found.putIfAbsent(declaration.where() + candidate.descriptor(), declaration);
                 return; // the most specific declaration wins
             }
         }
-        for (TypeDescription supertype : supertypes(type)) {
-            collect(supertype, signatures, found, visited);
+        for (ClassInfo supertype : types.supertypes(type)) {
+            collect(types, supertype, signatures, found, visited);
         }
     }
 
     /** Whether the superclass chain has a method of this signature with a body: {@code super.m()} runs woven code. */
-    static boolean superHasBody(TypeDescription type, String signature) {
-        for (TypeDefinition c = superclass(type); c != null; c = superclass(c.asErasure())) {
-            for (MethodDescription.InDefinedShape method : c.asErasure().getDeclaredMethods()) {
-                if ((method.getInternalName() + method.getDescriptor()).equals(signature)) {
+    static boolean superHasBody(ClassInfos types, ClassInfo type, String signature) {
+        Set<String> visited = new HashSet<>();
+        for (ClassInfo c = superclass(types, type); c != null && visited.add(c.name()); c = superclass(types, c)) {
+            for (ClassInfo.MethodInfo method : c.methods()) {
+                if (method.signature().equals(signature)) {
                     return !method.isAbstract();
                 }
             }
@@ -88,57 +85,12 @@ final class Inheritance {
     }
 
     /** Whether {@code type} is a Spring Data repository interface: implemented by a JDK proxy at run time. */
-    static boolean isSpringDataRepository(TypeDescription type) {
-        return extendsInterface(type, SPRING_DATA_REPOSITORY, new HashSet<>());
+    static boolean isSpringDataRepository(ClassInfos types, ClassInfo type) {
+        return types.isAssignableTo(type, SPRING_DATA_REPOSITORY);
     }
 
-    private static boolean extendsInterface(TypeDescription type, String name, Set<String> visited) {
-        if (!visited.add(type.getName())) {
-            return false;
-        }
-        if (type.getName().equals(name)) {
-            return true;
-        }
-        for (TypeDescription supertype : supertypes(type)) {
-            if (extendsInterface(supertype, name, visited)) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    /** The direct superclass and interfaces that can be resolved (one that cannot passes nothing on). */
-    private static List<TypeDescription> supertypes(TypeDescription type) {
-        List<TypeDescription> supertypes = new ArrayList<>();
-        try {
-            TypeDefinition superclass = superclass(type);
-            if (superclass != null) {
-                supertypes.add(superclass.asErasure());
-            }
-            for (TypeDescription.Generic implemented : type.getInterfaces()) {
-                supertypes.add(implemented.asErasure());
-            }
-        } catch (RuntimeException | LinkageError unresolved) {
-            // a supertype whose class file cannot be found
-        }
-        List<TypeDescription> resolved = new ArrayList<>();
-        for (TypeDescription supertype : supertypes) {
-            try {
-                supertype.getDeclaredMethods().size(); // resolves it
-                resolved.add(supertype);
-            } catch (RuntimeException | LinkageError unresolved) {
-                // not found: nothing inherited from it
-            }
-        }
-        return resolved;
-    }
-
-    private static TypeDefinition superclass(TypeDescription type) {
-        try {
-            TypeDescription.Generic superclass = type.getSuperClass();
-            return superclass == null ? null : superclass;
-        } catch (RuntimeException | LinkageError unresolved) {
-            return null;
-        }
+    /** The superclass, when it can be found. */
+    private static ClassInfo superclass(ClassInfos types, ClassInfo type) {
+        return type.superName() == null ? null : types.find(type.superName());
     }
 }

@@ -3,14 +3,9 @@ package io.emfagent.runtime.weaving;
 import io.emfagent.runtime.rules.EmfRules;
 import io.emfagent.runtime.record.ArgumentDimension;
 import io.emfagent.runtime.record.Instrument;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import net.bytebuddy.description.annotation.AnnotationDescription;
-import net.bytebuddy.description.annotation.AnnotationValue;
-import net.bytebuddy.description.method.MethodDescription;
-import net.bytebuddy.description.type.TypeDescription;
 
 /**
  * Reads {@code @Counted} and {@code @Timed} off a method, without loading either annotation class,
@@ -41,13 +36,8 @@ public final class InstrumentReader {
         }
     }
 
-    public static boolean isAnnotated(MethodDescription method) {
-        return annotation(method, COUNTED) != null || annotation(method, TIMED) != null;
-    }
-
-    /** The method's instrument; throws {@link Rejected} with the reason when it cannot be woven. */
-    public Instrument read(TypeDescription type, MethodDescription method) throws Rejected {
-        return read(type, method, type, method);
+    static boolean isAnnotated(ClassInfo.MethodInfo method) {
+        return method.annotation(COUNTED) != null || method.annotation(TIMED) != null;
     }
 
     /**
@@ -55,16 +45,16 @@ public final class InstrumentReader {
      * {@code declaringType} (a supertype's, when inherited): the default family is named after the
      * declaring type, so that every implementation adds into one family.
      */
-    public Instrument read(TypeDescription type, MethodDescription method, TypeDescription declaringType,
-            MethodDescription declaration) throws Rejected {
+    Instrument read(ClassInfos types, ClassInfo type, ClassInfo.MethodInfo method, ClassInfo declaringType,
+            ClassInfo.MethodInfo declaration) throws Rejected {
         String woven = where(type, method);
         boolean inherited = declaration != method;
         String where = inherited ? woven + " (annotated on " + where(declaringType, declaration) + ")" : woven;
         if (method.isAbstract() || method.isNative()) {
             throw new Rejected(where + " has no body to weave (abstract or native): annotate the implementing method");
         }
-        AnnotationDescription counted = annotation(declaration, COUNTED);
-        AnnotationDescription timed = annotation(declaration, TIMED);
+        AnnotationInfo counted = declaration.annotation(COUNTED);
+        AnnotationInfo timed = declaration.annotation(TIMED);
         String attempts = null;
         String success = null;
         String failure = null;
@@ -72,8 +62,8 @@ public final class InstrumentReader {
         String familyName = null;
         Map<String, String> dimensions = new LinkedHashMap<>(commonDimensions);
         if (counted != null) {
-            Attributes attributes = new Attributes(counted);
-            String family = family(attributes, declaringType, declaration);
+            ClassInfos.Attributes attributes = types.attributes(counted);
+            String family = family(types, attributes, declaringType, declaration);
             familyName = family;
             attempts = metric(where, "@Counted", "attempts", family, attributes.string("attempts"));
             success = metric(where, "@Counted", "success", family, attributes.string("success"));
@@ -81,8 +71,8 @@ public final class InstrumentReader {
             addDimensions(where, "@Counted", attributes.strings("dimensions"), dimensions);
         }
         if (timed != null) {
-            Attributes attributes = new Attributes(timed);
-            String family = family(attributes, declaringType, declaration);
+            ClassInfos.Attributes attributes = types.attributes(timed);
+            String family = family(types, attributes, declaringType, declaration);
             familyName = familyName == null ? family : familyName;
             duration = metric(where, "@Timed", "duration", family, attributes.string("duration"));
             addDimensions(where, "@Timed", attributes.strings("dimensions"), dimensions);
@@ -113,30 +103,32 @@ public final class InstrumentReader {
                     + " dimensions and error_type/status there would be " + (dimensions.size() + 1)
                     + ", and CloudWatch takes at most " + EmfRules.MAX_DIMENSIONS_PER_SET);
         }
-        List<ArgumentDimension> arguments = ArgumentDimensions.read(where, type, method, declaration, dimensions);
+        List<ArgumentDimension> arguments = ArgumentDimensions.read(types, where, type, method, declaration, dimensions);
         return new Instrument(woven, familyName, attempts, success, failure, duration, dimensions, arguments);
     }
 
-    static String where(TypeDescription type, MethodDescription method) {
-        return type.getName() + "#" + method.getInternalName();
+    static String where(ClassInfo type, ClassInfo.MethodInfo method) {
+        return type.name() + "#" + method.name();
     }
 
-    private static String family(Attributes annotation, TypeDescription type, MethodDescription method) {
+    private static String family(ClassInfos types, ClassInfos.Attributes annotation, ClassInfo type,
+            ClassInfo.MethodInfo method) {
         String value = annotation.string("value");
         if (!value.isEmpty()) {
             return value;
         }
-        String name = type.getName();
-        if (name.endsWith(KOTLIN_COMPANION) && type.getDeclaringType() != null) {
+        String name = type.name();
+        String simple = type.simpleName();
+        if (name.endsWith(KOTLIN_COMPANION) && type.declaringType() != null) {
             // a companion's calls add to the family of the static forwarders Kotlin writes into the outer class
-            type = type.getDeclaringType().asErasure();
-            name = type.getName();
+            name = type.declaringType();
+            ClassInfo outer = types.find(name);
+            simple = outer != null ? outer.simpleName() : "";
         }
-        String simple = type.getSimpleName();
         if (simple.isEmpty()) {
             simple = name.substring(name.lastIndexOf('.') + 1);
         }
-        return simple + "." + method.getInternalName();
+        return simple + "." + method.name();
     }
 
     private static String metric(String where, String annotation, String attribute, String family, String suffix)
@@ -180,45 +172,6 @@ public final class InstrumentReader {
                 throw new Rejected(where + ": " + attribute + " gives '" + name + "' a second value ('" + earlier
                         + "' was set already)");
             }
-        }
-    }
-
-    static AnnotationDescription annotation(MethodDescription method, String type) {
-        for (AnnotationDescription annotation : method.getDeclaredAnnotations()) {
-            if (annotation.getAnnotationType().getName().equals(type)) {
-                return annotation;
-            }
-        }
-        return null;
-    }
-
-    /**
-     * An annotation's attributes, each looked up once: asking Byte Buddy for one by name describes
-     * every attribute of the annotation type again, which made reading annotations a quarter of what
-     * weaving a class with many methods cost.
-     */
-    static final class Attributes {
-        private final AnnotationDescription annotation;
-        private final Map<String, AnnotationValue<?, ?>> values = new HashMap<>();
-
-        Attributes(AnnotationDescription annotation) {
-            this.annotation = annotation;
-            for (MethodDescription.InDefinedShape property : annotation.getAnnotationType().getDeclaredMethods()) {
-                values.put(property.getName(), annotation.getValue(property));
-            }
-        }
-
-        String string(String property) {
-            return value(property).resolve(String.class);
-        }
-
-        String[] strings(String property) {
-            return value(property).resolve(String[].class);
-        }
-
-        private AnnotationValue<?, ?> value(String property) {
-            AnnotationValue<?, ?> value = values.get(property);
-            return value != null ? value : annotation.getValue(property); // Byte Buddy says what is missing
         }
     }
 }

@@ -4,8 +4,7 @@ import io.emfagent.runtime.record.Instrument;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
-import net.bytebuddy.description.method.MethodDescription;
-import net.bytebuddy.description.type.TypeDescription;
+import java.util.function.Function;
 
 /**
  * Which methods of a class are woven, and with which {@link Instrument}: the one place that decides,
@@ -26,28 +25,35 @@ public final class MethodSelector {
     }
 
     /** A method to weave and what it records. */
-    public record Selected(MethodDescription.InDefinedShape method, Instrument instrument) {
+    public record Selected(ClassInfo.MethodInfo method, Instrument instrument) {
     }
 
-    /** The methods of {@code type} (whose class file is {@code classFile}) to weave. */
-    public List<Selected> select(TypeDescription type, byte[] classFile, Consumer<String> warnings,
+    /**
+     * The methods of the class in {@code classFile} to weave.
+     *
+     * @param classFiles the class file of another type by its binary name (a supertype's, an
+     *     annotation type's), or null when there is none
+     */
+    public List<Selected> select(byte[] classFile, Function<String, byte[]> classFiles, Consumer<String> warnings,
             Consumer<String> debug) {
-        return select(type, MethodBodies.of(classFile), warnings, debug);
+        return select(new ClassInfos(classFiles), ClassInfos.of(classFile), MethodBodies.of(classFile), warnings, debug);
     }
 
-    List<Selected> select(TypeDescription type, MethodBodies bodies, Consumer<String> warnings, Consumer<String> debug) {
+    List<Selected> select(ClassInfos types, ClassInfo type, MethodBodies bodies, Consumer<String> warnings,
+            Consumer<String> debug) {
         List<Selected> selected = new ArrayList<>();
-        for (MethodDescription.InDefinedShape method : type.getDeclaredMethods()) {
+        for (ClassInfo.MethodInfo method : type.methods()) {
             if (method.isBridge()) {
                 continue; // a bridge method carries its target's annotations: weaving both would count twice
             }
-            Inheritance.Declaration declaration = declaration(type, method, bodies, warnings, debug);
+            Inheritance.Declaration declaration = declaration(types, type, method, bodies, warnings, debug);
             if (declaration == null) {
                 continue;
             }
             unknownAnnotations(declaration, warnings);
             try {
-                selected.add(new Selected(method, reader.read(type, method, declaration.type(), declaration.method())));
+                selected.add(new Selected(method, reader.read(types, type, method, declaration.type(),
+                        declaration.method())));
             } catch (InstrumentReader.Rejected rejected) {
                 warnings.accept("not woven: " + rejected.getMessage());
             }
@@ -60,11 +66,11 @@ public final class MethodSelector {
      * when it has none of its own, on the supertype method it inherits them from. Null when it is
      * not to be woven (and said).
      */
-    private Inheritance.Declaration declaration(TypeDescription type, MethodDescription.InDefinedShape method,
+    private Inheritance.Declaration declaration(ClassInfos types, ClassInfo type, ClassInfo.MethodInfo method,
             MethodBodies bodies, Consumer<String> warnings, Consumer<String> debug) {
-        String name = type.getName() + "#" + method.getInternalName();
+        String name = type.name() + "#" + method.name();
         if (InstrumentReader.isAnnotated(method)) {
-            String forwardsTo = bodies.forwardsTo(signature(method));
+            String forwardsTo = bodies.forwardsTo(method.signature());
             if (forwardsTo != null) {
                 debug.accept("not woven: " + name + " is a forwarder the Kotlin compiler generates, with the"
                         + " annotations copied: its calls count in " + forwardsTo);
@@ -78,7 +84,7 @@ public final class MethodSelector {
                 return null;
             }
             if (method.isAbstract() && inherit) {
-                if (Inheritance.isSpringDataRepository(type)) {
+                if (Inheritance.isSpringDataRepository(types, type)) {
                     warnings.accept("not woven: " + name + " is a method of a Spring Data repository interface, which a"
                             + " proxy implements at run time with no class file the agent sees: annotate a default method"
                             + " of the interface, or the service method that calls the repository");
@@ -92,30 +98,31 @@ public final class MethodSelector {
         if (!inherit || method.isAbstract() || method.isNative()) {
             return null;
         }
-        List<Inheritance.Declaration> inherited = Inheritance.of(type, method);
+        List<Inheritance.Declaration> inherited = Inheritance.of(types, type, method);
         if (inherited.isEmpty()) {
             return null;
         }
-        if (inherited.size() > 1 && !sameMetrics(type, method, inherited)) {
+        if (inherited.size() > 1 && !sameMetrics(types, type, method, inherited)) {
             List<String> where = new ArrayList<>();
             inherited.forEach(declaration -> where.add(declaration.where()));
             warnings.accept("not woven: " + name + " inherits different @Counted/@Timed from " + String.join(" and ", where)
                     + ": annotate " + name + " itself, which then wins");
             return null;
         }
-        if (bodies.callsSuper(signature(method)) && Inheritance.superHasBody(type, signature(method))) {
-            debug.accept("not woven: " + name + " calls super." + method.getInternalName() + ", where its calls count");
+        if (bodies.callsSuper(method.signature()) && Inheritance.superHasBody(types, type, method.signature())) {
+            debug.accept("not woven: " + name + " calls super." + method.name() + ", where its calls count");
             return null;
         }
         return inherited.get(0);
     }
 
     /** Whether every declaration gives the method the same metrics (one is then as good as the other). */
-    private boolean sameMetrics(TypeDescription type, MethodDescription method, List<Inheritance.Declaration> declarations) {
+    private boolean sameMetrics(ClassInfos types, ClassInfo type, ClassInfo.MethodInfo method,
+            List<Inheritance.Declaration> declarations) {
         try {
-            Instrument first = reader.read(type, method, declarations.get(0).type(), declarations.get(0).method());
+            Instrument first = reader.read(types, type, method, declarations.get(0).type(), declarations.get(0).method());
             for (Inheritance.Declaration other : declarations.subList(1, declarations.size())) {
-                if (!first.writesSameMetrics(reader.read(type, method, other.type(), other.method()))) {
+                if (!first.writesSameMetrics(reader.read(types, type, method, other.type(), other.method()))) {
                     return false;
                 }
             }
@@ -134,21 +141,16 @@ public final class MethodSelector {
      * this agent does not know: an annotations jar newer than the agent (version skew is never silent).
      */
     private static void unknownAnnotations(Inheritance.Declaration declaration, Consumer<String> warnings) {
-        List<net.bytebuddy.description.annotation.AnnotationDescription> annotations =
-                new ArrayList<>(declaration.method().getDeclaredAnnotations());
-        declaration.method().getParameters().forEach(parameter -> annotations.addAll(parameter.getDeclaredAnnotations()));
-        for (net.bytebuddy.description.annotation.AnnotationDescription annotation : annotations) {
-            String name = annotation.getAnnotationType().getName();
+        List<AnnotationInfo> annotations = new ArrayList<>(declaration.method().annotations());
+        declaration.method().parameterAnnotations().forEach(annotations::addAll);
+        for (AnnotationInfo annotation : annotations) {
+            String name = annotation.type();
             if (name.startsWith(ANNOTATIONS_PACKAGE) && !KNOWN.contains(name)) {
                 warnings.accept(declaration.where() + " carries @" + name + ", which this emf-agent does not know (the"
                         + " annotations jar is newer than the agent): the method is woven without it; use an agent at"
                         + " least as new as the annotations jar");
             }
         }
-    }
-
-    private static String signature(MethodDescription method) {
-        return method.getInternalName() + method.getDescriptor();
     }
 
 }

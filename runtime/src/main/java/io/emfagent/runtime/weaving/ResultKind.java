@@ -1,9 +1,7 @@
 package io.emfagent.runtime.weaving;
 
 import java.util.Set;
-import java.util.concurrent.CompletionStage;
-import net.bytebuddy.description.method.MethodDescription;
-import net.bytebuddy.description.type.TypeDescription;
+import net.bytebuddy.jar.asm.Type;
 
 /**
  * How a woven method's result is measured, decided from its declared return type when it is woven.
@@ -25,7 +23,7 @@ enum ResultKind {
 
     private static final String CONTINUATION = "kotlin.coroutines.Continuation";
 
-    private static final TypeDescription COMPLETION_STAGE = TypeDescription.ForLoadedType.of(CompletionStage.class);
+    private static final String COMPLETION_STAGE = "java.util.concurrent.CompletionStage";
 
     /** Declared types that an observed Reactor or RxJava result (the same type again) still fits. */
     private static final Set<String> WRAPPABLE_TYPES = Set.of("reactor.core.publisher.Mono",
@@ -40,27 +38,30 @@ enum ResultKind {
             "kotlinx.coroutines.Deferred", "io.smallrye.mutiny.Uni", "io.smallrye.mutiny.Multi",
             "io.vertx.core.Future", "org.springframework.web.context.request.async.DeferredResult");
 
-    static ResultKind of(MethodDescription method) {
-        TypeDescription declared = method.getReturnType().asErasure();
-        int parameters = method.getParameters().size();
-        if (parameters > 0 && declared.represents(Object.class)
-                && method.getParameters().get(parameters - 1).getType().asErasure().getName().equals(CONTINUATION)) {
+    /** @param types where the declared return type's class file is read: whether it is final */
+    static ResultKind of(ClassInfos types, ClassInfo.MethodInfo method) {
+        Type declared = method.returnType();
+        Type[] parameters = method.parameterTypes();
+        if (parameters.length > 0 && declared.getClassName().equals("java.lang.Object")
+                && parameters[parameters.length - 1].getClassName().equals(CONTINUATION)) {
             return SUSPENDING;
         }
-        if (declared.isPrimitive() || declared.represents(void.class) || declared.isArray()) {
+        if (declared.getSort() != Type.OBJECT) { // a primitive, void or an array
             return PLAIN;
         }
-        if (WRAPPABLE_TYPES.contains(declared.getName())) {
+        String name = declared.getClassName();
+        if (WRAPPABLE_TYPES.contains(name)) {
             return WRAPPABLE;
         }
-        if (declared.isAssignableTo(COMPLETION_STAGE) || !declared.isFinal()) {
-            return ASYNCHRONOUS;
+        ClassInfo type = types.find(name);
+        if (type == null || !type.isFinal() || types.isAssignableTo(type, COMPLETION_STAGE)) {
+            return ASYNCHRONOUS; // a type that cannot be read is looked at by the object returned, to be safe
         }
         return PLAIN;
     }
 
     /** Whether the agent can observe results of this declared type only at return. */
-    static boolean isMeasuredAtReturn(TypeDescription declared) {
-        return MEASURED_AT_RETURN.contains(declared.getName());
+    static boolean isMeasuredAtReturn(Type declared) {
+        return MEASURED_AT_RETURN.contains(declared.getClassName());
     }
 }

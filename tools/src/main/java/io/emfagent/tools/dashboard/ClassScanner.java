@@ -18,14 +18,14 @@ import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
 import java.util.jar.JarInputStream;
 import java.util.stream.Stream;
-import net.bytebuddy.description.type.TypeDescription;
 import net.bytebuddy.dynamic.ClassFileLocator;
-import net.bytebuddy.pool.TypePool;
+import net.bytebuddy.jar.asm.ClassReader;
+import net.bytebuddy.jar.asm.Opcodes;
 
 /**
  * Finds every {@code @Counted}/{@code @Timed} method in jars and class directories without loading
- * a class: Byte Buddy reads the class files, and {@link InstrumentReader} names the metrics exactly
- * as the agent does when it weaves the same classes.
+ * a class: Byte Buddy's locators find the class files, and {@link MethodSelector} reads them and
+ * {@link InstrumentReader} names the metrics exactly as the agent does when it weaves the same classes.
  */
 public final class ClassScanner {
 
@@ -61,25 +61,30 @@ public final class ClassScanner {
             locators.add(embeddedAnnotations());
             locators.add(ClassFileLocator.ForClassLoader.ofPlatformLoader());
             ClassFileLocator locator = new ClassFileLocator.Compound(locators);
-            TypePool pool = TypePool.Default.of(locator);
+            java.util.function.Function<String, byte[]> classFiles = name -> {
+                try {
+                    ClassFileLocator.Resolution resolution = locator.locate(name);
+                    return resolution.isResolved() ? resolution.resolve() : null;
+                } catch (IOException e) {
+                    return null;
+                }
+            };
             MethodSelector selector = new MethodSelector(new InstrumentReader(commonDimensions), true);
             List<Instrument> instruments = new ArrayList<>();
             List<String> rejected = new ArrayList<>();
             for (String name : typeNames) {
-                TypeDescription type;
                 byte[] classFile;
                 try {
-                    type = pool.describe(name).resolve();
                     classFile = locator.locate(name).resolve();
+                    if ((new ClassReader(classFile).getAccess() & Opcodes.ACC_SYNTHETIC) != 0) {
+                        continue;
+                    }
                 } catch (RuntimeException | IOException e) {
                     rejected.add(name + ": cannot read its class file (" + e.getMessage() + ")");
                     continue;
                 }
-                if (type.isSynthetic()) {
-                    continue;
-                }
                 // the agent's own choice of methods and names; what it would only say with debug=true is left out
-                for (MethodSelector.Selected selected : selector.select(type, classFile,
+                for (MethodSelector.Selected selected : selector.select(classFile, classFiles,
                         warning -> rejected.add(warning.replaceFirst("^not woven: ", "")), said -> { })) {
                     instruments.add(selected.instrument());
                 }
