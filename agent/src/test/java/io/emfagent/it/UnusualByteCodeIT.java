@@ -41,6 +41,8 @@ class UnusualByteCodeIT {
         assertThat(view.sum("unusual.throws.failure", base("error_type", "IllegalStateException"))).isEqualTo(5);
         assertThat(view.sum("unusual.throws.success", base())).isZero();
         assertThat(view.sampleCount("unusual.below.duration", base("status", "success"))).isEqualTo(5);
+        assertThat(view.sampleCount("unusual.loop.duration", base("status", "success"))).isEqualTo(5);
+        assertThat(view.sampleCount("unusual.old.duration", base("status", "success"))).isEqualTo(5);
         assertThat(view.sampleCount("unusual.wide.duration", base("status", "success"))).isEqualTo(5);
     }
 
@@ -58,8 +60,9 @@ class UnusualByteCodeIT {
         below.visitInsn(IRETURN);
         end(below);
 
-        // a loop whose head is the first instruction: a frame where the code starts
-        MethodVisitor loop = method(writer, "loopsFromItsFirstInstruction", "(I)I", "loop", false);
+        // a loop whose head is the first instruction: a frame where the code starts, the same place as the
+        // timed method's own code (after reading the clock) starts
+        MethodVisitor loop = method(writer, "loopsFromItsFirstInstruction", "(I)I", "loop", true);
         Label head = new Label();
         Label done = new Label();
         loop.visitLabel(head);
@@ -115,7 +118,7 @@ class UnusualByteCodeIT {
     private static byte[] old() {
         ClassWriter writer = new ClassWriter(ClassWriter.COMPUTE_MAXS);
         writer.visit(V1_5, ACC_PUBLIC, "gen/Old", null, "java/lang/Object", null);
-        MethodVisitor sign = method(writer, "sign", "(I)I", "old", false);
+        MethodVisitor sign = method(writer, "sign", "(I)I", "old", true);
         Label notPositive = new Label();
         Label negative = new Label();
         sign.visitVarInsn(ILOAD, 0);

@@ -26,7 +26,8 @@ final class StartupReport {
     static final double AGENT_TARGET_MILLIS = 150;
     /** The many-methods app may start this much later with emf-agent than without. */
     static final double MANY_METHODS_TARGET_MILLIS = 500;
-    private static final String BYTE_BUDDY = "io.emfagent.shaded.net.bytebuddy.";
+    /** The byte code library the agent weaves with, as its jar relocates it. */
+    private static final String ASM = "io.emfagent.shaded.org.objectweb.asm.";
     private static final Pattern STARTED = Pattern.compile("started in (\\d+) ms");
 
     /** Looks up an archive's path: the failures are keyed by it. */
@@ -211,13 +212,13 @@ final class StartupReport {
         StringBuilder md = new StringBuilder("### Where emf-agent's time goes\n\n"
                 + "From the unmeasured `-Xlog:class+load` runs (on the archive trained with the same agent where there is"
                 + " one), JVM uptime in ms: when emf-agent's entry class loaded (premain), what the agent says its start"
-                + " took, when its first Byte Buddy class loaded, and when the app's first and last annotated class were"
+                + " took, when its first ASM class loaded, and when the app's first and last annotated class were"
                 + " defined with the no-op agent and with emf-agent (a woven class is defined after weaving). Then how"
                 + " many classes of each kind loaded and how many of those came from the archive, and how many classes"
                 + " emf-agent retransformed because they were defined before it started.\n\n"
-                + "| app | JVM | premain | agent says started in | first Byte Buddy class"
+                + "| app | JVM | premain | agent says started in | first ASM class"
                 + " | first annotated class: no-op, emf | last annotated class: no-op, emf"
-                + " | Byte Buddy classes (from archive) | emf-agent classes (from archive) | retransformed"
+                + " | ASM classes (from archive) | emf-agent classes (from archive) | retransformed"
                 + " | all classes (from archive) |\n|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
         for (App app : apps) {
             for (JvmMode mode : modes) {
@@ -231,10 +232,10 @@ final class StartupReport {
                 md.append("| ").append(app.label()).append(" | ").append(mode.label)
                         .append(" | ").append(at(log.find("io.emfagent.agent.EmfAgent")))
                         .append(" | ").append(startedIn(m.loggedRunOutput))
-                        .append(" | ").append(at(log.first(e -> e.className().startsWith(BYTE_BUDDY))))
+                        .append(" | ").append(at(log.first(e -> e.className().startsWith(ASM))))
                         .append(" | ").append(at(noopLog.find(app.firstWoven()))).append(", ").append(at(log.find(app.firstWoven())))
                         .append(" | ").append(at(noopLog.find(app.lastWoven()))).append(", ").append(at(log.find(app.lastWoven())))
-                        .append(" | ").append(counts(log, BYTE_BUDDY))
+                        .append(" | ").append(counts(log, ASM))
                         .append(" | ").append(counts(log, "io.emfagent."))
                         .append(" | ").append(log.redefined())
                         .append(" | ").append(log.loaded()).append(" (").append(log.shared()).append(')').append(" |\n");

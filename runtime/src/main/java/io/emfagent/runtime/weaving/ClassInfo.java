@@ -1,8 +1,8 @@
 package io.emfagent.runtime.weaving;
 
 import java.util.List;
-import net.bytebuddy.jar.asm.Opcodes;
-import net.bytebuddy.jar.asm.Type;
+import org.objectweb.asm.Opcodes;
+import org.objectweb.asm.Type;
 
 /**
  * What the weaver reads of a class file to choose and name the methods it weaves: the class's

@@ -7,12 +7,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
-import net.bytebuddy.jar.asm.AnnotationVisitor;
-import net.bytebuddy.jar.asm.ClassReader;
-import net.bytebuddy.jar.asm.ClassVisitor;
-import net.bytebuddy.jar.asm.MethodVisitor;
-import net.bytebuddy.jar.asm.Type;
-import net.bytebuddy.utility.OpenedClassReader;
+import org.objectweb.asm.AnnotationVisitor;
+import org.objectweb.asm.ClassReader;
+import org.objectweb.asm.ClassVisitor;
+import org.objectweb.asm.MethodVisitor;
+import org.objectweb.asm.Opcodes;
+import org.objectweb.asm.Type;
 
 /**
  * Class files read into {@link ClassInfo}s, each at most once: the class being woven, and the
@@ -153,7 +153,7 @@ final class ClassInfos {
     /** Reads a class file's header, methods (without their code), fields and annotations. */
     static ClassInfo of(byte[] classFile) {
         Reader reader = new Reader();
-        OpenedClassReader.of(classFile).accept(reader,
+        new ClassReader(classFile).accept(reader,
                 ClassReader.SKIP_CODE | ClassReader.SKIP_DEBUG | ClassReader.SKIP_FRAMES);
         return reader.info();
     }
@@ -174,7 +174,7 @@ final class ClassInfos {
         private final List<ClassInfo.FieldInfo> fields = new ArrayList<>();
 
         Reader() {
-            super(OpenedClassReader.ASM_API);
+            super(Opcodes.ASM9);
         }
 
         @Override
@@ -207,7 +207,7 @@ final class ClassInfos {
                 parameterAnnotations.add(new ArrayList<>());
             }
             Object[] defaultValue = new Object[1];
-            return new MethodVisitor(OpenedClassReader.ASM_API) {
+            return new MethodVisitor(Opcodes.ASM9) {
                 @Override
                 public AnnotationVisitor visitAnnotation(String type, boolean visible) {
                     return collect(type, annotations::add);
@@ -238,7 +238,7 @@ final class ClassInfos {
         }
 
         @Override
-        public net.bytebuddy.jar.asm.FieldVisitor visitField(int access, String name, String descriptor,
+        public org.objectweb.asm.FieldVisitor visitField(int access, String name, String descriptor,
                 String signature, Object value) {
             fields.add(new ClassInfo.FieldInfo(name, descriptor, access));
             return null;
@@ -267,7 +267,7 @@ final class ClassInfos {
         private final Map<String, Object> values;
 
         Values(Map<String, Object> values) {
-            super(OpenedClassReader.ASM_API);
+            super(Opcodes.ASM9);
             this.values = values;
         }
 

@@ -14,14 +14,11 @@ import java.util.Map;
 import java.util.WeakHashMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
-import net.bytebuddy.dynamic.ClassFileLocator;
-import net.bytebuddy.jar.asm.ClassReader;
-import net.bytebuddy.jar.asm.ClassVisitor;
-import net.bytebuddy.jar.asm.ClassWriter;
-import net.bytebuddy.jar.asm.MethodVisitor;
-import net.bytebuddy.jar.asm.Opcodes;
-import net.bytebuddy.pool.TypePool;
-import net.bytebuddy.utility.OpenedClassReader;
+import org.objectweb.asm.ClassReader;
+import org.objectweb.asm.ClassVisitor;
+import org.objectweb.asm.ClassWriter;
+import org.objectweb.asm.MethodVisitor;
+import org.objectweb.asm.Opcodes;
 
 /**
  * Byte code in, woven byte code out: registers each annotated method with its recorder and writes
@@ -104,9 +101,9 @@ final class ClassWeaver {
      * (the other methods, fields, attributes, the constant pool's entries) is copied as it is.
      */
     private static byte[] make(byte[] classFile, MethodBodies bodies, Map<String, Binding> bindings) {
-        ClassReader reader = OpenedClassReader.of(classFile);
+        ClassReader reader = new ClassReader(classFile);
         ClassWriter writer = new ClassWriter(reader, 0);
-        reader.accept(new ClassVisitor(OpenedClassReader.ASM_API, writer) {
+        reader.accept(new ClassVisitor(Opcodes.ASM9, writer) {
             private String owner;
             private boolean frames;
 

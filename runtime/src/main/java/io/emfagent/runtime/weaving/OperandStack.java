@@ -3,10 +3,10 @@ package io.emfagent.runtime.weaving;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
-import net.bytebuddy.jar.asm.ConstantDynamic;
-import net.bytebuddy.jar.asm.Label;
-import net.bytebuddy.jar.asm.Opcodes;
-import net.bytebuddy.jar.asm.Type;
+import org.objectweb.asm.ConstantDynamic;
+import org.objectweb.asm.Label;
+import org.objectweb.asm.Opcodes;
+import org.objectweb.asm.Type;
 
 /**
  * The sizes (one slot or two) of the values on a method's operand stack, followed instruction by

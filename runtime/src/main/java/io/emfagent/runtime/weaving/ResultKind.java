@@ -1,7 +1,7 @@
 package io.emfagent.runtime.weaving;
 
 import java.util.Set;
-import net.bytebuddy.jar.asm.Type;
+import org.objectweb.asm.Type;
 
 /**
  * How a woven method's result is measured, decided from its declared return type when it is woven.

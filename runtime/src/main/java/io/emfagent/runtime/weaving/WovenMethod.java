@@ -3,11 +3,11 @@ package io.emfagent.runtime.weaving;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import net.bytebuddy.jar.asm.Handle;
-import net.bytebuddy.jar.asm.Label;
-import net.bytebuddy.jar.asm.MethodVisitor;
-import net.bytebuddy.jar.asm.Opcodes;
-import net.bytebuddy.jar.asm.Type;
+import org.objectweb.asm.Handle;
+import org.objectweb.asm.Label;
+import org.objectweb.asm.MethodVisitor;
+import org.objectweb.asm.Opcodes;
+import org.objectweb.asm.Type;
 
 /**
  * Writes the recording code into one method as its original code is read (with expanded frames).
@@ -67,7 +67,7 @@ final class WovenMethod extends MethodVisitor {
      */
     WovenMethod(MethodVisitor writer, String owner, int access, String descriptor, int ownLocals, boolean frames,
             int id, boolean timed, ResultKind kind, List<Integer> argumentParameters) {
-        super(net.bytebuddy.utility.OpenedClassReader.ASM_API, writer);
+        super(Opcodes.ASM9, writer);
         this.id = id;
         this.timed = timed;
         this.kind = kind;

@@ -14,18 +14,18 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
+import java.util.function.Function;
 import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
 import java.util.jar.JarInputStream;
 import java.util.stream.Stream;
-import net.bytebuddy.dynamic.ClassFileLocator;
-import net.bytebuddy.jar.asm.ClassReader;
-import net.bytebuddy.jar.asm.Opcodes;
+import org.objectweb.asm.ClassReader;
+import org.objectweb.asm.Opcodes;
 
 /**
  * Finds every {@code @Counted}/{@code @Timed} method in jars and class directories without loading
- * a class: Byte Buddy's locators find the class files, and {@link MethodSelector} reads them and
- * {@link InstrumentReader} names the metrics exactly as the agent does when it weaves the same classes.
+ * a class: {@link MethodSelector} reads the class files and {@link InstrumentReader} names the metrics
+ * exactly as the agent does when it weaves the same classes.
  */
 public final class ClassScanner {
 
@@ -44,38 +44,44 @@ public final class ClassScanner {
      * @param commonDimensions Service, Environment and the configured dimensions, as the agent has them
      */
     public static Result scan(List<Path> roots, Map<String, String> commonDimensions) throws IOException {
-        List<ClassFileLocator> locators = new ArrayList<>();
+        List<JarFile> jars = new ArrayList<>();
+        List<Function<String, byte[]>> sources = new ArrayList<>();
         TreeSet<String> typeNames = new TreeSet<>();
         try {
             for (Path root : roots) {
                 if (Files.isDirectory(root)) {
-                    locators.add(new ClassFileLocator.ForFolder(root.toFile()));
                     typeNames.addAll(typesInFolder(root));
+                    sources.add(name -> readFile(root.resolve(name.replace('.', '/') + ".class")));
                 } else {
                     // listing first: it says clearly when the file is no jar
                     typeNames.addAll(typesInJar(root));
-                    locators.add(ClassFileLocator.ForJarFile.of(root.toFile()));
+                    JarFile jar = new JarFile(root.toFile());
+                    jars.add(jar);
+                    sources.add(name -> readEntry(jar, name.replace('.', '/') + ".class"));
                 }
             }
             // after the user's classes, so that their own copy of the annotations wins
-            locators.add(embeddedAnnotations());
-            locators.add(ClassFileLocator.ForClassLoader.ofPlatformLoader());
-            ClassFileLocator locator = new ClassFileLocator.Compound(locators);
-            java.util.function.Function<String, byte[]> classFiles = name -> {
-                try {
-                    ClassFileLocator.Resolution resolution = locator.locate(name);
-                    return resolution.isResolved() ? resolution.resolve() : null;
-                } catch (IOException e) {
-                    return null;
+            Map<String, byte[]> annotations = embeddedAnnotations();
+            sources.add(annotations::get);
+            sources.add(name -> readResource(name.replace('.', '/') + ".class"));
+            Function<String, byte[]> classFiles = name -> {
+                for (Function<String, byte[]> source : sources) {
+                    byte[] found = source.apply(name);
+                    if (found != null) {
+                        return found;
+                    }
                 }
+                return null;
             };
             MethodSelector selector = new MethodSelector(new InstrumentReader(commonDimensions), true);
             List<Instrument> instruments = new ArrayList<>();
             List<String> rejected = new ArrayList<>();
             for (String name : typeNames) {
-                byte[] classFile;
+                byte[] classFile = classFiles.apply(name);
                 try {
-                    classFile = locator.locate(name).resolve();
+                    if (classFile == null) {
+                        throw new IOException("not found");
+                    }
                     if ((new ClassReader(classFile).getAccess() & Opcodes.ACC_SYNTHETIC) != 0) {
                         continue;
                     }
@@ -91,9 +97,38 @@ public final class ClassScanner {
             }
             return new Result(instruments, rejected, typeNames.size());
         } finally {
-            for (ClassFileLocator locator : locators) {
-                locator.close();
+            for (JarFile jar : jars) {
+                jar.close();
             }
+        }
+    }
+
+    private static byte[] readFile(Path file) {
+        try {
+            return Files.isRegularFile(file) ? Files.readAllBytes(file) : null;
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
+    private static byte[] readEntry(JarFile jar, String entry) {
+        JarEntry found = jar.getJarEntry(entry);
+        if (found == null) {
+            return null;
+        }
+        try (InputStream in = jar.getInputStream(found)) {
+            return in.readAllBytes();
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
+    /** The JDK's class files (a supertype such as {@code CharSequence}, an annotation's own types). */
+    private static byte[] readResource(String resource) {
+        try (InputStream in = ClassLoader.getPlatformClassLoader().getResourceAsStream(resource)) {
+            return in == null ? null : in.readAllBytes();
+        } catch (IOException e) {
+            return null;
         }
     }
 
@@ -136,11 +171,11 @@ public final class ClassScanner {
         return path.substring(0, path.length() - ".class".length()).replace('/', '.');
     }
 
-    private static ClassFileLocator embeddedAnnotations() throws IOException {
+    private static Map<String, byte[]> embeddedAnnotations() throws IOException {
         Map<String, byte[]> classes = new HashMap<>();
         try (InputStream resource = ClassScanner.class.getResourceAsStream(ANNOTATIONS_JAR)) {
             if (resource == null) {
-                return ClassFileLocator.NoOp.INSTANCE;
+                return classes;
             }
             try (JarInputStream jar = new JarInputStream(resource)) {
                 for (JarEntry entry = jar.getNextJarEntry(); entry != null; entry = jar.getNextJarEntry()) {
@@ -153,6 +188,6 @@ public final class ClassScanner {
                 }
             }
         }
-        return new ClassFileLocator.Simple(classes);
+        return classes;
     }
 }
