@@ -72,13 +72,24 @@ public final class Weaver implements ClassFileTransformer {
             }
             return;
         }
+        long started = System.nanoTime();
         List<Class<?>> early = new ArrayList<>();
-        for (Class<?> loaded : instrumentation.getAllLoadedClasses()) {
-            if (loaded.getClassLoader() != null && !isIgnored(loaded.getName().replace('.', '/'))
-                    && !loaded.isArray() && instrumentation.isModifiableClass(loaded) && mayNeedWeaving(loaded)) {
-                early.add(loaded);
+        int read = 0;
+        try (EarlyClassFiles classFiles = new EarlyClassFiles()) {
+            for (Class<?> loaded : instrumentation.getAllLoadedClasses()) {
+                if (loaded.getClassLoader() != null && !isIgnored(loaded.getName().replace('.', '/'))
+                        && !loaded.isArray() && instrumentation.isModifiableClass(loaded)) {
+                    read++;
+                    if (mayNeedWeaving(loaded, classFiles)) {
+                        early.add(loaded);
+                    }
+                }
             }
         }
+        int looked = read;
+        AgentLog.debug(() -> looked + " application classes were loaded before the agent started; reading their class"
+                + " files took " + (System.nanoTime() - started) / 1_000_000 + " ms, " + early.size() + " may have"
+                + " annotated methods");
         if (early.isEmpty()) {
             return;
         }
@@ -98,23 +109,14 @@ public final class Weaver implements ClassFileTransformer {
     }
 
     /**
-     * Whether a class loaded before the agent may have methods to weave, told from its class file as
-     * its loader finds it, as the transformer tells it: retransforming a class costs milliseconds even
-     * when nothing changes, and a cache can hold thousands. A class whose file cannot be read is
-     * retransformed, to be sure.
+     * Whether a class loaded before the agent may have methods to weave, told from its class file
+     * as the transformer tells it: retransforming a class costs milliseconds even when nothing
+     * changes, and a cache can hold thousands. A class whose file cannot be read is retransformed,
+     * to be sure.
      */
-    private boolean mayNeedWeaving(Class<?> loaded) {
-        ClassLoader loader = loaded.getClassLoader();
-        byte[] classFile;
-        try (java.io.InputStream in = loader.getResourceAsStream(loaded.getName().replace('.', '/') + ".class")) {
-            if (in == null) {
-                return true;
-            }
-            classFile = in.readAllBytes();
-        } catch (Exception | LinkageError e) {
-            return true;
-        }
-        return mayHaveMethodsToWeave(loader, classFile);
+    private boolean mayNeedWeaving(Class<?> loaded, EarlyClassFiles classFiles) {
+        byte[] classFile = classFiles.read(loaded);
+        return classFile == null || mayHaveMethodsToWeave(loaded.getClassLoader(), classFile);
     }
 
     /** The transformer's test: the class file names an annotation, or a supertype's may (when inherited). */
