@@ -49,10 +49,26 @@ final class RuntimeClassLoader extends ClassLoader {
     /** The one loader of this JVM's agent runtime, made on first use. */
     static synchronized RuntimeClassLoader get() throws Exception {
         if (instance == null) {
-            ClassLoader platform = (ClassLoader) ClassLoader.class.getMethod("getPlatformClassLoader").invoke(null);
-            instance = new RuntimeClassLoader(agentJar(), platform);
+            instance = new RuntimeClassLoader(agentJar(), platformLoader());
         }
         return instance;
+    }
+
+    /**
+     * The platform class loader (the JDK's own modules outside the boot loader, such as java.sql),
+     * found as the topmost loader above the system class loader: {@code getPlatformClassLoader}
+     * would have to be called by reflection (this class loads on Java 8), and reflection on that
+     * caller-sensitive method makes the JVM read its annotations, some 15 ms of the agent's start.
+     */
+    private static ClassLoader platformLoader() throws Exception {
+        ClassLoader system = ClassLoader.getSystemClassLoader();
+        ClassLoader loader = system;
+        while (loader.getParent() != null) {
+            loader = loader.getParent();
+        }
+        // a system class loader of the application's own (-Djava.system.class.loader) may not delegate to it
+        return loader != system ? loader
+                : (ClassLoader) ClassLoader.class.getMethod("getPlatformClassLoader").invoke(null);
     }
 
     /** The agent jar, which this class was loaded from. */
