@@ -52,7 +52,12 @@ public final class FlushLoop {
         this.intervalMillis = intervalMillis;
         this.clock = clock;
         this.windowStart = windowStart(clock.getAsLong(), intervalMillis);
-        this.thread = new Thread(this::run, "emf-agent-flush");
+        this.thread = new Thread(new Runnable() { // not a lambda: one bootstrap less at the agent's start
+            @Override
+            public void run() {
+                FlushLoop.this.run();
+            }
+        }, "emf-agent-flush");
         this.thread.setDaemon(true);
     }
 

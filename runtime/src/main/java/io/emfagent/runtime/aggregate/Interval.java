@@ -52,8 +52,10 @@ public final class Interval {
             if (failures == 0) {
                 count(plain, instrument.failure(), 0);
             }
-            snapshot.failures().forEach((errorType, n) ->
-                    count(MetricGroup.split(dimensions, Role.FAILURE.splitBy(), errorType), instrument.failure(), n));
+            for (Map.Entry<String, Long> ofType : snapshot.failures().entrySet()) {
+                count(MetricGroup.split(dimensions, Role.FAILURE.splitBy(), ofType.getKey()), instrument.failure(),
+                        ofType.getValue());
+            }
         }
         if (instrument.duration() != null) {
             time(MetricGroup.split(dimensions, Role.DURATION.splitBy(), "success"), instrument.duration(),
@@ -61,33 +63,52 @@ public final class Interval {
             time(MetricGroup.split(dimensions, Role.DURATION.splitBy(), "failure"), instrument.duration(),
                     snapshot.failureDurations());
         }
-        snapshot.byArgument().forEach((name, byValue) -> byValue.forEach((value, calls) -> {
-            // a dimension set of its own: the method's dimensions and this one, not split further
-            Map<String, String> withValue = new LinkedHashMap<>(dimensions);
-            withValue.put(name, value);
-            MetricGroup group = MetricGroup.of(withValue);
-            if (instrument.attempts() != null) {
-                count(group, instrument.attempts(), calls.successes() + calls.failures());
+        for (Map.Entry<String, Map<String, CallSnapshot.ValueCalls>> byValue : snapshot.byArgument().entrySet()) {
+            for (Map.Entry<String, CallSnapshot.ValueCalls> ofValue : byValue.getValue().entrySet()) {
+                addArgumentValue(instrument, dimensions, byValue.getKey(), ofValue.getKey(), ofValue.getValue());
             }
-            if (instrument.success() != null) {
-                count(group, instrument.success(), calls.successes());
-            }
-            if (instrument.failure() != null) {
-                count(group, instrument.failure(), calls.failures());
-            }
-            if (instrument.duration() != null) {
-                time(group, instrument.duration(), calls.durations());
-            }
-        }));
+        }
+    }
+
+    /**
+     * One value of an argument dimension: a dimension set of its own, the method's dimensions and
+     * this one, not split further.
+     */
+    private void addArgumentValue(Instrument instrument, Map<String, String> dimensions, String name, String value,
+            CallSnapshot.ValueCalls calls) {
+        Map<String, String> withValue = new LinkedHashMap<>(dimensions);
+        withValue.put(name, value);
+        MetricGroup group = MetricGroup.of(withValue);
+        if (instrument.attempts() != null) {
+            count(group, instrument.attempts(), calls.successes() + calls.failures());
+        }
+        if (instrument.success() != null) {
+            count(group, instrument.success(), calls.successes());
+        }
+        if (instrument.failure() != null) {
+            count(group, instrument.failure(), calls.failures());
+        }
+        if (instrument.duration() != null) {
+            time(group, instrument.duration(), calls.durations());
+        }
     }
 
     /** Adds the samples of gauges: each series under its own dimensions. */
     public void addLevels(List<LevelRecorder.Snapshot> snapshots) {
         for (LevelRecorder.Snapshot snapshot : snapshots) {
             LevelRecorder.Series series = snapshot.series();
-            levels.computeIfAbsent(series.unit(), u -> new LinkedHashMap<>())
-                    .computeIfAbsent(MetricGroup.of(series.dimensions()), g -> new LinkedHashMap<>())
-                    .put(series.metric(), snapshot.levels());
+            Map<MetricGroup, Map<String, Levels>> ofUnit = levels.get(series.unit());
+            if (ofUnit == null) {
+                ofUnit = new LinkedHashMap<>();
+                levels.put(series.unit(), ofUnit);
+            }
+            MetricGroup group = MetricGroup.of(series.dimensions());
+            Map<String, Levels> ofGroup = ofUnit.get(group);
+            if (ofGroup == null) {
+                ofGroup = new LinkedHashMap<>();
+                ofUnit.put(group, ofGroup);
+            }
+            ofGroup.put(series.metric(), snapshot.levels());
         }
     }
 
@@ -97,12 +118,24 @@ public final class Interval {
     }
 
     private void count(MetricGroup group, String metric, long n) {
-        counts.computeIfAbsent(group, g -> new LinkedHashMap<>()).merge(metric, n, Long::sum);
+        Map<String, Long> ofGroup = counts.get(group);
+        if (ofGroup == null) {
+            ofGroup = new LinkedHashMap<>();
+            counts.put(group, ofGroup);
+        }
+        Long before = ofGroup.get(metric);
+        ofGroup.put(metric, before == null ? n : before + n);
     }
 
     private void time(MetricGroup group, String metric, Distribution distribution) {
         if (distribution != null && !distribution.isEmpty()) {
-            durations.computeIfAbsent(group, g -> new LinkedHashMap<>()).merge(metric, distribution, Distribution::plus);
+            Map<String, Distribution> ofGroup = durations.get(group);
+            if (ofGroup == null) {
+                ofGroup = new LinkedHashMap<>();
+                durations.put(group, ofGroup);
+            }
+            Distribution before = ofGroup.get(metric);
+            ofGroup.put(metric, before == null ? distribution : before.plus(distribution));
         }
     }
 

@@ -39,7 +39,9 @@ public final class AgentBoot {
             AgentLog.disabled(e.getMessage());
             return;
         }
-        loaded.warnings().forEach(AgentLog::warn);
+        for (String warning : loaded.warnings()) {
+            AgentLog.warn(warning);
+        }
         AgentConfig config = loaded.config();
         if (!config.enabled()) {
             AgentLog.info("off (enabled=false): nothing is woven or written");

@@ -85,9 +85,14 @@ public final class ConfigLoader {
     static final long MIN_SHUTDOWN_MILLIS = 1_000;
     static final long MAX_SHUTDOWN_MILLIS = 10 * 60_000;
 
-    /** What {@code exclude} takes: {@code a.B#m}, {@code a.B}, {@code a.b.*}, {@code family:booking}. */
-    private static final java.util.regex.Pattern EXCLUDE_PATTERN = java.util.regex.Pattern.compile(
-            "family:[\\x21-\\x7e&&[^;]]{1,255}|[\\p{javaJavaIdentifierPart}.$]+(\\.\\*|#[\\p{javaJavaIdentifierPart}$<>]+)?");
+    /**
+     * What {@code exclude} takes: {@code a.B#m}, {@code a.B}, {@code a.b.*}, {@code family:booking}.
+     * Compiled when an exclude is given, not at every start.
+     */
+    private static final class ExcludePattern {
+        static final java.util.regex.Pattern PATTERN = java.util.regex.Pattern.compile(
+                "family:[\\x21-\\x7e&&[^;]]{1,255}|[\\p{javaJavaIdentifierPart}.$]+(\\.\\*|#[\\p{javaJavaIdentifierPart}$<>]+)?");
+    }
 
     /** A setting's value and where it came from, for messages. */
     private record Value(String text, String origin) {
@@ -146,21 +151,36 @@ public final class ConfigLoader {
         if (key.startsWith(DIMENSION_PREFIX)) {
             return ENV_DIMENSION_PREFIX + key.substring(DIMENSION_PREFIX.length());
         }
-        return ENV_PREFIX + key.replaceAll("([a-z])([A-Z])", "$1_$2").toUpperCase(Locale.ROOT);
+        // by hand, not a regular expression: this runs for every key at the agent's start
+        StringBuilder name = new StringBuilder(ENV_PREFIX);
+        for (int i = 0; i < key.length(); i++) {
+            char c = key.charAt(i);
+            if (i > 0 && Character.isUpperCase(c) && Character.isLowerCase(key.charAt(i - 1))) {
+                name.append('_');
+            }
+            name.append(Character.toUpperCase(c));
+        }
+        return name.toString();
     }
 
     private void readAws(Map<String, String> env) {
-        KEYS.forEach((key, awsName) -> {
+        for (Map.Entry<String, String> known : KEYS.entrySet()) {
+            String key = known.getKey();
+            String awsName = known.getValue();
             if (awsName != null && env.get(awsName) != null) {
                 values.put(key, new Value(env.get(awsName), "environment variable " + awsName));
             }
-        });
+        }
     }
 
     private void readEnv(Map<String, String> env) {
         Map<String, String> byEnvName = new TreeMap<>();
-        KEYS.keySet().forEach(key -> byEnvName.put(envName(key), key));
-        new TreeMap<>(env).forEach((name, text) -> {
+        for (String key : KEYS.keySet()) {
+            byEnvName.put(envName(key), key);
+        }
+        for (Map.Entry<String, String> variable : new TreeMap<>(env).entrySet()) {
+            String name = variable.getKey();
+            String text = variable.getValue();
             if (name.startsWith(ENV_DIMENSION_PREFIX)) {
                 put(DIMENSION_PREFIX + name.substring(ENV_DIMENSION_PREFIX.length()), text, "environment variable " + name);
             } else if (byEnvName.containsKey(name)) {
@@ -169,7 +189,7 @@ public final class ConfigLoader {
                 warnings.add("environment variable " + Escaped.text(name) + " is not an emf-agent setting and is ignored (known: "
                         + String.join(", ", byEnvName.keySet()) + ", EMF_DIMENSION_<Name>)");
             }
-        });
+        }
     }
 
     private void readProperties(Properties properties) {
@@ -239,7 +259,12 @@ public final class ConfigLoader {
                             + String.join("|", GAUGE_FIELDS) + "> (example: gauge.consumer.lag.mbean=com.acme:type=Bus)");
                     continue;
                 }
-                gauges.computeIfAbsent(metric, m -> new LinkedHashMap<>()).put(field, new Value(entry.text(), entry.origin()));
+                Map<String, Value> fields = gauges.get(metric);
+                if (fields == null) {
+                    fields = new LinkedHashMap<>();
+                    gauges.put(metric, fields);
+                }
+                fields.put(field, new Value(entry.text(), entry.origin()));
             } else if (key.equals(CONFIG_FILE)) {
                 warnings.add(entry.origin() + ": " + CONFIG_FILE + " in a configuration file is ignored");
             } else if (isKey(key)) {
@@ -258,7 +283,9 @@ public final class ConfigLoader {
 
     private List<GaugeSpec> gaugeSpecs() {
         List<GaugeSpec> specs = new ArrayList<>();
-        gauges.forEach((metric, fields) -> {
+        for (Map.Entry<String, Map<String, Value>> gauge : gauges.entrySet()) {
+            String metric = gauge.getKey();
+            Map<String, Value> fields = gauge.getValue();
             Value any = fields.values().iterator().next();
             String where = "gauge " + Escaped.text(metric) + " (" + any.origin + ")";
             String problem = EmfRules.checkMetricName(metric);
@@ -267,29 +294,29 @@ public final class ConfigLoader {
             }
             if (problem != null) {
                 problems.add(where + ": the metric name " + problem);
-                return;
+                continue;
             }
             Value mbean = fields.get("mbean");
             Value attribute = fields.get("attribute");
             if (mbean == null || attribute == null) {
                 problems.add(where + " needs both gauge." + metric + ".mbean and gauge." + metric + ".attribute");
-                return;
+                continue;
             }
             String objectNameProblem = GaugeNames.checkObjectName(mbean.text);
             if (objectNameProblem != null) {
                 problems.add("gauge." + Escaped.text(metric) + ".mbean was '" + Escaped.text(mbean.text) + "' (" + mbean.origin
                         + ") but it " + objectNameProblem);
-                return;
+                continue;
             }
             Value unit = fields.get("unit");
             String unitText = unit == null ? "None" : unit.text;
             if (!EmfRules.UNITS.contains(unitText)) {
                 problems.add("gauge." + Escaped.text(metric) + ".unit was '" + Escaped.text(unitText) + "' (" + unit.origin
                         + ") but it must be a CloudWatch unit (Count, Bytes, Milliseconds, Percent, None, ...)");
-                return;
+                continue;
             }
             specs.add(new GaugeSpec(metric, mbean.text, attribute.text, unitText, mbean.origin));
-        });
+        }
         return specs;
     }
 
@@ -318,7 +345,9 @@ public final class ConfigLoader {
         Map<String, String> dimensions = new LinkedHashMap<>();
         dimensions.put(EmfRules.SERVICE, dimensionValue(SERVICE));
         dimensions.put(EmfRules.ENVIRONMENT, dimensionValue(ENVIRONMENT));
-        dimensionValues.forEach((name, value) -> {
+        for (Map.Entry<String, Value> dimension : dimensionValues.entrySet()) {
+            String name = dimension.getKey();
+            Value value = dimension.getValue();
             String key = DIMENSION_PREFIX + name;
             String problem = EmfRules.checkDimensionName(name);
             if (problem == null && isReserved(name)) {
@@ -330,15 +359,15 @@ public final class ConfigLoader {
             if (problem != null) {
                 problems.add("dimension name '" + Escaped.text(name) + "' (" + value.origin + " " + Escaped.text(key)
                         + ") " + problem);
-                return;
+                continue;
             }
             String valueProblem = EmfRules.checkDimensionValue(value.text);
             if (valueProblem != null) {
                 problems.add(describe(key, value) + " but it " + valueProblem);
-                return;
+                continue;
             }
             dimensions.put(name, value.text);
-        });
+        }
         // room for the error_type or status dimension
         int maxDimensions = EmfRules.MAX_DIMENSIONS_PER_SET - 1;
         if (dimensions.size() > maxDimensions) {
@@ -445,7 +474,7 @@ public final class ConfigLoader {
                 if (pattern.isEmpty()) {
                     continue;
                 }
-                if (!EXCLUDE_PATTERN.matcher(pattern).matches()) {
+                if (!ExcludePattern.PATTERN.matcher(pattern).matches()) {
                     problems.add(describe(EXCLUDE, excluded) + " but its entry '" + pattern + "' is none of"
                             + " Class#method, a class, package.* or family:<name> (entries separated by ';')");
                 } else {
@@ -480,15 +509,15 @@ public final class ConfigLoader {
     }
 
     private void refuseControlCharacters(Map<String, Value> settings, String prefix) {
-        settings.entrySet().removeIf(entry -> {
+        for (java.util.Iterator<Map.Entry<String, Value>> it = settings.entrySet().iterator(); it.hasNext(); ) {
+            Map.Entry<String, Value> entry = it.next();
             String found = Escaped.firstControl(prefix + entry.getKey() + entry.getValue().text);
-            if (found == null) {
-                return false;
+            if (found != null) {
+                problems.add(describe(prefix + entry.getKey(), entry.getValue()) + " but it must not hold control"
+                        + " characters (found " + found + ")");
+                it.remove();
             }
-            problems.add(describe(prefix + entry.getKey(), entry.getValue()) + " but it must not hold control"
-                    + " characters (found " + found + ")");
-            return true;
-        });
+        }
     }
 
     private static boolean isReserved(String name) {

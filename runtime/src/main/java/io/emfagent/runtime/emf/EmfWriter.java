@@ -45,10 +45,17 @@ public final class EmfWriter {
 
     public List<String> write(Interval interval) {
         List<String> documents = new ArrayList<>();
-        interval.counts().forEach((group, metrics) -> writeCounts(interval.startMillis(), group, metrics, documents));
-        interval.durations().forEach((group, metrics) -> writeDurations(interval.startMillis(), group, metrics, documents));
-        interval.levels().forEach((unit, groups) -> groups.forEach((group, metrics) ->
-                writeLevels(interval.startMillis(), group, unit, metrics, documents)));
+        for (Map.Entry<MetricGroup, Map<String, Long>> counts : interval.counts().entrySet()) {
+            writeCounts(interval.startMillis(), counts.getKey(), counts.getValue(), documents);
+        }
+        for (Map.Entry<MetricGroup, Map<String, Distribution>> durations : interval.durations().entrySet()) {
+            writeDurations(interval.startMillis(), durations.getKey(), durations.getValue(), documents);
+        }
+        for (Map.Entry<String, Map<MetricGroup, Map<String, Levels>>> ofUnit : interval.levels().entrySet()) {
+            for (Map.Entry<MetricGroup, Map<String, Levels>> levels : ofUnit.getValue().entrySet()) {
+                writeLevels(interval.startMillis(), levels.getKey(), ofUnit.getKey(), levels.getValue(), documents);
+            }
+        }
         return documents;
     }
 
@@ -297,7 +304,9 @@ public final class EmfWriter {
 
         private String dimensionMembers() {
             StringBuilder out = new StringBuilder();
-            group.dimensions().forEach((key, value) -> Json.quote(Json.quote(out.append(','), key).append(':'), value));
+            for (Map.Entry<String, String> dimension : group.dimensions().entrySet()) {
+                Json.quote(Json.quote(out.append(','), dimension.getKey()).append(':'), dimension.getValue());
+            }
             if (group.isSplit()) {
                 Json.quote(Json.quote(out.append(','), group.splitName()).append(':'), group.splitValue());
             }

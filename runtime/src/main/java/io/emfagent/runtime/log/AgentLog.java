@@ -46,11 +46,9 @@ public final class AgentLog {
         }
     }
 
-    /** A debug line whose text is made only when debug is on (it is made per woven method). */
-    public static void debug(java.util.function.Supplier<String> message) {
-        if (debug) {
-            debug(message.get());
-        }
+    /** Whether debug lines are written: a line made per woven method is made only then. */
+    public static boolean debugging() {
+        return debug;
     }
 
     public static void debug(String message) {

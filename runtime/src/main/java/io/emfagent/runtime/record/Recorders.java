@@ -59,15 +59,24 @@ public final class Recorders extends CallRecorder {
         }
         MethodRecorder[] table = byId.length > size ? byId : Arrays.copyOf(byId, byId.length * 2);
         String failureMetric = instrument.failure() + " " + instrument.dimensions();
-        ErrorTypes shared = instrument.failure() == null ? new ErrorTypes(instrument.family(), maxErrorTypes)
-                : errorTypes.computeIfAbsent(failureMetric, key -> new ErrorTypes(instrument.family(), maxErrorTypes));
+        ErrorTypes shared = instrument.failure() == null ? null : errorTypes.get(failureMetric);
+        if (shared == null) {
+            shared = new ErrorTypes(instrument.family(), maxErrorTypes);
+            if (instrument.failure() != null) {
+                errorTypes.put(failureMetric, shared);
+            }
+        }
         List<ArgumentDimension> dimensions = instrument.argumentDimensions();
         ArgumentValues[] arguments = new ArgumentValues[dimensions.size()];
         for (int k = 0; k < arguments.length; k++) {
             String name = dimensions.get(k).name();
-            arguments[k] = new ArgumentValues(dimensions.get(k), dimensionValues.computeIfAbsent(
-                    instrument.family() + "\u0000" + name, key -> new DimensionValues(instrument.family(), name,
-                    maxDimensionValues)));
+            String key = instrument.family() + "\u0000" + name;
+            DimensionValues values = dimensionValues.get(key);
+            if (values == null) {
+                values = new DimensionValues(instrument.family(), name, maxDimensionValues);
+                dimensionValues.put(key, values);
+            }
+            arguments[k] = new ArgumentValues(dimensions.get(k), values);
         }
         int id = size;
         table[id] = new MethodRecorder(instrument, stripes, shared, arguments);

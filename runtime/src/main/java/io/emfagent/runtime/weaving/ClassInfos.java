@@ -59,7 +59,9 @@ final class ClassInfos {
         if (type.superName() != null && !type.isInterface()) { // an interface's is Object, which it does not extend
             add(supertypes, type.superName());
         }
-        type.interfaces().forEach(name -> add(supertypes, name));
+        for (String name : type.interfaces()) {
+            add(supertypes, name);
+        }
         return supertypes;
     }
 
@@ -92,7 +94,12 @@ final class ClassInfos {
 
     /** An annotation's attributes: those it gives, and its type's defaults for the others. */
     Attributes attributes(AnnotationInfo annotation) {
-        Map<String, Object> values = new HashMap<>(defaults.computeIfAbsent(annotation.type(), this::defaultsOf));
+        Map<String, Object> ofType = defaults.get(annotation.type());
+        if (ofType == null) {
+            ofType = defaultsOf(annotation.type());
+            defaults.put(annotation.type(), ofType);
+        }
+        Map<String, Object> values = new HashMap<>(ofType);
         values.putAll(annotation.values());
         return new Attributes(annotation.type(), values);
     }
@@ -210,13 +217,13 @@ final class ClassInfos {
             return new MethodVisitor(Opcodes.ASM9) {
                 @Override
                 public AnnotationVisitor visitAnnotation(String type, boolean visible) {
-                    return collect(type, annotations::add);
+                    return collect(type, annotations);
                 }
 
                 @Override
                 public AnnotationVisitor visitParameterAnnotation(int parameter, String type, boolean visible) {
                     return parameter < parameterAnnotations.size()
-                            ? collect(type, parameterAnnotations.get(parameter)::add) : null;
+                            ? collect(type, parameterAnnotations.get(parameter)) : null;
                 }
 
                 @Override
@@ -251,13 +258,14 @@ final class ClassInfos {
         }
     }
 
-    private static AnnotationVisitor collect(String descriptor, java.util.function.Consumer<AnnotationInfo> to) {
+    /** Reads an annotation into {@code to}. */
+    private static AnnotationVisitor collect(String descriptor, List<AnnotationInfo> to) {
         Map<String, Object> values = new HashMap<>();
         String type = Type.getType(descriptor).getClassName();
         return new Values(values) {
             @Override
             public void visitEnd() {
-                to.accept(new AnnotationInfo(type, values));
+                to.add(new AnnotationInfo(type, values));
             }
         };
     }
@@ -287,7 +295,14 @@ final class ClassInfos {
 
         @Override
         public AnnotationVisitor visitAnnotation(String attribute, String descriptor) {
-            return collect(descriptor, nested -> put(attribute, nested));
+            Map<String, Object> nested = new HashMap<>();
+            String type = Type.getType(descriptor).getClassName();
+            return new Values(nested) {
+                @Override
+                public void visitEnd() {
+                    Values.this.put(attribute, new AnnotationInfo(type, nested));
+                }
+            };
         }
 
         @Override

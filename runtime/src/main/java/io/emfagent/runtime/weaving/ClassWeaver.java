@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.WeakHashMap;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import org.objectweb.asm.ClassReader;
 import org.objectweb.asm.ClassVisitor;
@@ -52,8 +53,19 @@ final class ClassWeaver {
      * annotations jar is compile-only (absent at run time) is woven as when it is there, with the
      * annotations' defaults from the agent's copy; an application's own copy comes first.
      */
-    private static Function<String, byte[]> classFiles(ClassLoader loader, String typeName, byte[] classFile) {
-        return name -> {
+    private static final class ClassFiles implements Function<String, byte[]> {
+        private final ClassLoader loader;
+        private final String typeName;
+        private final byte[] classFile;
+
+        ClassFiles(ClassLoader loader, String typeName, byte[] classFile) {
+            this.loader = loader;
+            this.typeName = typeName;
+            this.classFile = classFile;
+        }
+
+        @Override
+        public byte[] apply(String name) {
             if (name.equals(typeName)) {
                 return classFile;
             }
@@ -62,8 +74,25 @@ final class ClassWeaver {
                 found = read(OWN, name);
             }
             return found;
-        };
+        }
     }
+
+    /**
+     * What selection says, to the agent's log. (The weaving path has no lambdas: each costs a
+     * bootstrap the first time, milliseconds of the first woven class.)
+     */
+    private static final Consumer<String> WARNINGS = new Consumer<>() {
+        @Override
+        public void accept(String warning) {
+            AgentLog.warn(warning);
+        }
+    };
+    private static final Consumer<String> DEBUG = new Consumer<>() {
+        @Override
+        public void accept(String line) {
+            AgentLog.debug(line);
+        }
+    };
 
     private static byte[] read(ClassLoader loader, String name) {
         String resource = name.replace('.', '/') + ".class";
@@ -77,8 +106,15 @@ final class ClassWeaver {
 
     /** The woven class, or null when none of its methods is to be woven. */
     byte[] weave(ClassLoader loader, String typeName, byte[] classFile) {
-        Map<String, Integer> known = ids.computeIfAbsent(loader, l -> new ConcurrentHashMap<>());
-        ClassInfos types = new ClassInfos(classFiles(loader, typeName, classFile));
+        Map<String, Integer> known;
+        synchronized (ids) {
+            known = ids.get(loader);
+            if (known == null) {
+                known = new ConcurrentHashMap<>();
+                ids.put(loader, known);
+            }
+        }
+        ClassInfos types = new ClassInfos(new ClassFiles(loader, typeName, classFile));
         ClassInfo type = types.find(typeName);
         Map<String, Binding> bindings = new HashMap<>();
         MethodBodies bodies = MethodBodies.of(classFile);
@@ -151,7 +187,7 @@ final class ClassWeaver {
      */
     private void bind(ClassInfos types, ClassInfo type, Map<String, Integer> known, MethodBodies bodies,
             Map<String, Binding> bindings) {
-        for (MethodSelector.Selected selected : selector.select(types, type, bodies, AgentLog::warn, AgentLog::debug)) {
+        for (MethodSelector.Selected selected : selector.select(types, type, bodies, WARNINGS, DEBUG)) {
             ClassInfo.MethodInfo method = selected.method();
             Instrument instrument = selected.instrument();
             String excludedBy = exclusions.match(type.name(), method.name(), instrument.family());
@@ -179,11 +215,18 @@ final class ClassWeaver {
             }
             String key = type.name() + '#' + method.signature();
             boolean again = known.containsKey(key);
-            int id = known.computeIfAbsent(key, k -> recorders.register(instrument));
+            int id;
+            synchronized (known) {
+                Integer earlier = known.get(key);
+                id = earlier != null ? earlier : recorders.register(instrument);
+                known.put(key, id);
+            }
             bindings.put(method.signature(), new Binding(id, instrument.timed(), kind, instrument.argumentDimensions()));
-            AgentLog.debug(() -> (again ? "woven again: " : "woven: ") + instrument.method()
-                    + (kind == ResultKind.SUSPENDING ? " (suspend function)" : isAsync ? " (asynchronous)" : "")
-                    + " -> " + String.join(", ", names(instrument)));
+            if (AgentLog.debugging()) {
+                AgentLog.debug((again ? "woven again: " : "woven: ") + instrument.method()
+                        + (kind == ResultKind.SUSPENDING ? " (suspend function)" : isAsync ? " (asynchronous)" : "")
+                        + " -> " + String.join(", ", names(instrument)));
+            }
         }
     }
 
@@ -195,7 +238,9 @@ final class ClassWeaver {
         /** The {@code @Dimension} parameters' indexes, in the order of the dimensions. */
         List<Integer> parameters() {
             List<Integer> parameters = new ArrayList<>(arguments.size());
-            arguments.forEach(argument -> parameters.add(argument.parameter()));
+            for (ArgumentDimension argument : arguments) {
+                parameters.add(argument.parameter());
+            }
             return parameters;
         }
     }

@@ -104,7 +104,9 @@ public final class MethodSelector {
         }
         if (inherited.size() > 1 && !sameMetrics(types, type, method, inherited)) {
             List<String> where = new ArrayList<>();
-            inherited.forEach(declaration -> where.add(declaration.where()));
+            for (Inheritance.Declaration declaration : inherited) {
+                where.add(declaration.where());
+            }
             warnings.accept("not woven: " + name + " inherits different @Counted/@Timed from " + String.join(" and ", where)
                     + ": annotate " + name + " itself, which then wins");
             return null;
@@ -142,7 +144,9 @@ public final class MethodSelector {
      */
     private static void unknownAnnotations(Inheritance.Declaration declaration, Consumer<String> warnings) {
         List<AnnotationInfo> annotations = new ArrayList<>(declaration.method().annotations());
-        declaration.method().parameterAnnotations().forEach(annotations::addAll);
+        for (List<AnnotationInfo> ofParameter : declaration.method().parameterAnnotations()) {
+            annotations.addAll(ofParameter);
+        }
         for (AnnotationInfo annotation : annotations) {
             String name = annotation.type();
             if (name.startsWith(ANNOTATIONS_PACKAGE) && !KNOWN.contains(name)) {

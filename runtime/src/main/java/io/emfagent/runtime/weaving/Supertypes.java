@@ -23,7 +23,14 @@ final class Supertypes {
     private final Map<ClassLoader, Map<String, Boolean>> annotated = Collections.synchronizedMap(new WeakHashMap<>());
 
     boolean mayInherit(ClassLoader loader, byte[] classFile) {
-        Map<String, Boolean> known = annotated.computeIfAbsent(loader, l -> new ConcurrentHashMap<>());
+        Map<String, Boolean> known;
+        synchronized (annotated) {
+            known = annotated.get(loader);
+            if (known == null) {
+                known = new ConcurrentHashMap<>();
+                annotated.put(loader, known);
+            }
+        }
         for (String supertype : of(classFile)) {
             if (isAnnotated(loader, supertype, known, 0)) {
                 return true;

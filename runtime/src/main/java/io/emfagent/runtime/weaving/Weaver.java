@@ -87,9 +87,11 @@ public final class Weaver implements ClassFileTransformer {
             }
         }
         int looked = read;
-        AgentLog.debug(() -> looked + " application classes were loaded before the agent started; reading their class"
-                + " files took " + (System.nanoTime() - started) / 1_000_000 + " ms, " + early.size() + " may have"
-                + " annotated methods");
+        if (AgentLog.debugging()) {
+            AgentLog.debug(looked + " application classes were loaded before the agent started; reading their class"
+                    + " files took " + (System.nanoTime() - started) / 1_000_000 + " ms, " + early.size() + " may have"
+                    + " annotated methods");
+        }
         if (early.isEmpty()) {
             return;
         }

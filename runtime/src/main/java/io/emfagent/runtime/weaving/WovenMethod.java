@@ -298,23 +298,23 @@ final class WovenMethod extends MethodVisitor {
         Object[] exitLocals = frameLocals(NONE, returned.getSort() == Type.VOID ? null : frameType(returned), null);
         super.visitLabel(exit);
         frame(exitLocals);
-        Label returning = suppressed(exitLocals, () -> {
-            switch (kind) {
-                case PLAIN -> {
-                    push(id);
-                    super.visitVarInsn(Opcodes.LLOAD, start);
-                    super.visitVarInsn(Opcodes.LLOAD, values);
-                    bridge("success", "(IJJ)V");
-                }
-                case ASYNCHRONOUS, WRAPPABLE -> {
-                    completion(true);
-                    super.visitTypeInsn(Opcodes.CHECKCAST, returned.getInternalName());
-                    super.visitVarInsn(Opcodes.ASTORE, result);
-                }
-                case SUSPENDING -> suspendExit(true);
+        Label[] returning = suppressedStart();
+        switch (kind) {
+            case PLAIN -> {
+                push(id);
+                super.visitVarInsn(Opcodes.LLOAD, start);
+                super.visitVarInsn(Opcodes.LLOAD, values);
+                bridge("success", "(IJJ)V");
             }
-        });
-        super.visitLabel(returning);
+            case ASYNCHRONOUS, WRAPPABLE -> {
+                completion(true);
+                super.visitTypeInsn(Opcodes.CHECKCAST, returned.getInternalName());
+                super.visitVarInsn(Opcodes.ASTORE, result);
+            }
+            case SUSPENDING -> suspendExit(true);
+        }
+        suppressedEnd(returning, exitLocals);
+        super.visitLabel(returning[AFTER]);
         frame(exitLocals);
         if (returned.getSort() != Type.VOID) {
             super.visitVarInsn(returned.getOpcode(Opcodes.ILOAD), result);
@@ -326,44 +326,49 @@ final class WovenMethod extends MethodVisitor {
         frame(frameLocals(NONE, null, null), THROWABLE);
         super.visitVarInsn(Opcodes.ASTORE, thrown);
         Object[] thrownLocals = frameLocals(NONE, null, THROWABLE);
-        Label rethrowing = suppressed(thrownLocals, () -> {
-            switch (kind) {
-                case PLAIN -> {
-                    push(id);
-                    super.visitVarInsn(Opcodes.LLOAD, start);
-                    super.visitVarInsn(Opcodes.ALOAD, thrown);
-                    super.visitVarInsn(Opcodes.LLOAD, values);
-                    bridge("failure", "(IJLjava/lang/Throwable;J)V");
-                }
-                case ASYNCHRONOUS, WRAPPABLE -> {
-                    completion(false);
-                    super.visitInsn(Opcodes.POP);
-                }
-                case SUSPENDING -> suspendExit(false);
+        Label[] rethrowing = suppressedStart();
+        switch (kind) {
+            case PLAIN -> {
+                push(id);
+                super.visitVarInsn(Opcodes.LLOAD, start);
+                super.visitVarInsn(Opcodes.ALOAD, thrown);
+                super.visitVarInsn(Opcodes.LLOAD, values);
+                bridge("failure", "(IJLjava/lang/Throwable;J)V");
             }
-        });
-        super.visitLabel(rethrowing);
+            case ASYNCHRONOUS, WRAPPABLE -> {
+                completion(false);
+                super.visitInsn(Opcodes.POP);
+            }
+            case SUSPENDING -> suspendExit(false);
+        }
+        suppressedEnd(rethrowing, thrownLocals);
+        super.visitLabel(rethrowing[AFTER]);
         frame(thrownLocals);
         super.visitVarInsn(Opcodes.ALOAD, thrown);
         super.visitInsn(Opcodes.ATHROW);
         super.visitMaxs(Math.max(maxStack, STACK), Math.max(ownMaxLocals, maxLocals));
     }
 
-    /** Writes {@code code} in a try block whose throwables are dropped; returns the label both ways go on at. */
-    private Label suppressed(Object[] locals, Runnable code) {
-        Label tryStart = new Label();
-        Label tryEnd = new Label();
-        Label handler = new Label();
-        Label after = new Label();
-        super.visitTryCatchBlock(tryStart, tryEnd, handler, THROWABLE);
-        super.visitLabel(tryStart);
-        code.run();
-        super.visitLabel(tryEnd);
-        super.visitJumpInsn(Opcodes.GOTO, after);
-        super.visitLabel(handler);
+    private static final int AFTER = 3;
+
+    /**
+     * Opens a try block whose throwables are dropped: its labels (start, end, handler, and the one
+     * both ways go on at, {@link #AFTER}); the code in it follows, then {@link #suppressedEnd}.
+     */
+    private Label[] suppressedStart() {
+        Label[] labels = {new Label(), new Label(), new Label(), new Label()};
+        super.visitTryCatchBlock(labels[0], labels[1], labels[2], THROWABLE);
+        super.visitLabel(labels[0]);
+        return labels;
+    }
+
+    /** Closes the try block: on to {@code AFTER}, or to the handler, which drops the throwable. */
+    private void suppressedEnd(Label[] labels, Object[] locals) {
+        super.visitLabel(labels[1]);
+        super.visitJumpInsn(Opcodes.GOTO, labels[AFTER]);
+        super.visitLabel(labels[2]);
         frame(locals, THROWABLE);
         super.visitInsn(Opcodes.POP);
-        return after;
     }
 
     /** {@code EmfBridge.completion(id, start, result or null, null or thrown, mayWrap, values)}, its result on the stack. */
