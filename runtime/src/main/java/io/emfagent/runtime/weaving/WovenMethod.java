@@ -60,6 +60,11 @@ final class WovenMethod extends MethodVisitor {
     private final Label exit = new Label();
     /** A frame is owed where the original code starts, unless the code brings its own. */
     private boolean bodyFrameOwed;
+    /**
+     * The entry's try block (start, end, handler), or null: entered in the exception table after the
+     * method's own blocks, so that theirs keep their indexes (type annotations on a catch refer to them).
+     */
+    private Label[] enterBlock;
 
     /**
      * @param ownLocals the method's own number of local variable slots (its {@code max_locals})
@@ -109,7 +114,7 @@ final class WovenMethod extends MethodVisitor {
         Label tryStart = new Label();
         Label tryEnd = new Label();
         Label suppressed = new Label();
-        super.visitTryCatchBlock(tryStart, tryEnd, suppressed, THROWABLE);
+        enterBlock = new Label[] {tryStart, tryEnd, suppressed};
         super.visitLabel(tryStart);
         if (!arguments.isEmpty()) {
             super.visitInsn(Opcodes.LCONST_0);
@@ -289,6 +294,9 @@ final class WovenMethod extends MethodVisitor {
     @Override
     public void visitMaxs(int maxStack, int ownMaxLocals) {
         owedFrame();
+        if (enterBlock != null) {
+            super.visitTryCatchBlock(enterBlock[0], enterBlock[1], enterBlock[2], THROWABLE);
+        }
         Label bodyEnd = new Label();
         super.visitLabel(bodyEnd);
         Label onThrowable = new Label();
