@@ -3,7 +3,7 @@
 # app of 3,031 classes with 300 annotated methods, and 20,000 annotated methods in 200 classes) with no
 # agent, a no-op agent, emf-agent and the OpenTelemetry Java agent, on Java 17 and Java 25, each with
 # and without a dynamic CDS archive, and with Java 25's AOT cache, the archives trained with the
-# variant's agent attached. One table: benchmarks/target/results/startup.md. About 12 minutes on
+# variant's agent attached. One table: benchmarks/target/results/startup.md. About 9 minutes on
 # 2 cores, most of it OpenTelemetry's runs and emf-agent's with 20,000 methods (the first run also
 # generates and compiles the apps, into benchmarks/target/startup-apps).
 #
