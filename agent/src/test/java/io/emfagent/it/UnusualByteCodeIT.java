@@ -46,6 +46,49 @@ class UnusualByteCodeIT {
         assertThat(view.sampleCount("unusual.wide.duration", base("status", "success"))).isEqualTo(5);
     }
 
+    /**
+     * A type annotation on a catch parameter names its handler by its index in the exception table:
+     * the woven method's own handlers keep their indexes, the agent's come after them.
+     */
+    @Test
+    void aTypeAnnotationOnACatchStillNamesItsOwnHandlerOnceWoven() throws Exception {
+        Path classes = Files.createTempDirectory("caught");
+        Files.createDirectories(classes.resolve("gen"));
+        Files.write(classes.resolve("gen/Caught.class"), caught());
+        ForkedJvm.Result result = ForkedJvm.app(io.emfagent.it.app.WovenBytesApp.class).agentArgs(Dims.AGENT_ARGS)
+                .withLibrary(classes.toString()).withLibraryOf(net.bytebuddy.agent.ByteBuddyAgent.class)
+                .withLibraryOf(ClassWriter.class).run().succeeded();
+        assertThat(result.stderr).contains("annotated catch handles java/io/IOException")
+                .contains("returned 1").containsPattern("handlers \\[java/io/IOException, .*java/lang/Throwable.*\\]");
+        assertThat(result.view().sum("unusual.caught.success", base())).isEqualTo(1);
+    }
+
+    /** {@code gen.Caught}: a timed method that catches its own IOException, the catch parameter type-annotated. */
+    private static byte[] caught() {
+        ClassWriter writer = new ClassWriter(ClassWriter.COMPUTE_FRAMES | ClassWriter.COMPUTE_MAXS);
+        writer.visit(V1_8, ACC_PUBLIC, "gen/Caught", null, "java/lang/Object", null);
+        MethodVisitor method = method(writer, "caught", "()I", "caught", true);
+        Label start = new Label();
+        Label end = new Label();
+        Label handler = new Label();
+        method.visitTryCatchBlock(start, end, handler, "java/io/IOException");
+        method.visitTryCatchAnnotation(net.bytebuddy.jar.asm.TypeReference.newTryCatchReference(0).getValue(), null,
+                "Lgen/Note;", true).visitEnd();
+        method.visitLabel(start);
+        method.visitTypeInsn(NEW, "java/io/IOException");
+        method.visitInsn(DUP);
+        method.visitMethodInsn(INVOKESPECIAL, "java/io/IOException", "<init>", "()V", false);
+        method.visitInsn(ATHROW);
+        method.visitLabel(end);
+        method.visitLabel(handler);
+        method.visitInsn(POP);
+        method.visitInsn(ICONST_1);
+        method.visitInsn(IRETURN);
+        end(method);
+        writer.visitEnd();
+        return writer.toByteArray();
+    }
+
     /** {@code gen.Unusual}, a Java 8 class file with its frames computed by ASM. */
     private static byte[] unusual() {
         ClassWriter writer = new ClassWriter(ClassWriter.COMPUTE_FRAMES | ClassWriter.COMPUTE_MAXS);
