@@ -60,7 +60,7 @@ record ClassInfo(String name, int access, String simpleName, String declaringTyp
         }
 
         int parameterCount() {
-            return parameterTypes().length;
+            return Type.getArgumentCount(descriptor);
         }
 
         /** The annotations on parameter {@code index} (none when the class file gives it none). */

@@ -4,15 +4,12 @@ import io.emfagent.runtime.log.AgentLog;
 import io.emfagent.runtime.record.ArgumentDimension;
 import io.emfagent.runtime.record.Instrument;
 import io.emfagent.runtime.record.Recorders;
-import java.io.IOException;
-import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.WeakHashMap;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import org.objectweb.asm.ClassReader;
@@ -69,9 +66,10 @@ final class ClassWeaver {
             if (name.equals(typeName)) {
                 return classFile;
             }
-            byte[] found = read(loader, name);
+            String internalName = name.replace('.', '/');
+            byte[] found = Loaders.classFile(loader, internalName);
             if (found == null && name.startsWith(ANNOTATIONS_PACKAGE)) {
-                found = read(OWN, name);
+                found = Loaders.classFile(OWN, internalName);
             }
             return found;
         }
@@ -94,26 +92,9 @@ final class ClassWeaver {
         }
     };
 
-    private static byte[] read(ClassLoader loader, String name) {
-        String resource = name.replace('.', '/') + ".class";
-        try (InputStream in = loader != null ? loader.getResourceAsStream(resource)
-                : ClassLoader.getSystemResourceAsStream(resource)) {
-            return in == null ? null : in.readAllBytes();
-        } catch (IOException | RuntimeException e) {
-            return null;
-        }
-    }
-
     /** The woven class, or null when none of its methods is to be woven. */
     byte[] weave(ClassLoader loader, String typeName, byte[] classFile) {
-        Map<String, Integer> known;
-        synchronized (ids) {
-            known = ids.get(loader);
-            if (known == null) {
-                known = new ConcurrentHashMap<>();
-                ids.put(loader, known);
-            }
-        }
+        Map<String, Integer> known = Loaders.of(ids, loader);
         ClassInfos types = new ClassInfos(new ClassFiles(loader, typeName, classFile));
         ClassInfo type = types.find(typeName);
         Map<String, Binding> bindings = new HashMap<>();

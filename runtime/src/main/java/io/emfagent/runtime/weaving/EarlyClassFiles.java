@@ -47,11 +47,7 @@ final class EarlyClassFiles implements AutoCloseable {
         } catch (Exception | LinkageError e) {
             // asked of the loader below
         }
-        try (InputStream in = type.getClassLoader().getResourceAsStream(entry)) {
-            return in == null ? null : in.readAllBytes();
-        } catch (Exception | LinkageError e) {
-            return null;
-        }
+        return Loaders.classFile(type.getClassLoader(), entry.substring(0, entry.length() - ".class".length()));
     }
 
     /** The jar or directory a code source names on the file system, or NONE. */

@@ -1,14 +1,11 @@
 package io.emfagent.runtime.weaving;
 
-import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.WeakHashMap;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Whether a loading class may inherit {@code @Counted} or {@code @Timed} from a supertype: some
@@ -23,14 +20,7 @@ final class Supertypes {
     private final Map<ClassLoader, Map<String, Boolean>> annotated = Collections.synchronizedMap(new WeakHashMap<>());
 
     boolean mayInherit(ClassLoader loader, byte[] classFile) {
-        Map<String, Boolean> known;
-        synchronized (annotated) {
-            known = annotated.get(loader);
-            if (known == null) {
-                known = new ConcurrentHashMap<>();
-                annotated.put(loader, known);
-            }
-        }
+        Map<String, Boolean> known = Loaders.of(annotated, loader);
         for (String supertype : of(classFile)) {
             if (isAnnotated(loader, supertype, known, 0)) {
                 return true;
@@ -47,7 +37,7 @@ final class Supertypes {
         if (cached != null) {
             return cached;
         }
-        byte[] classFile = read(loader, type);
+        byte[] classFile = Loaders.classFile(loader, type);
         boolean found = false;
         if (classFile != null) {
             found = Weaver.namesAnAnnotation(classFile);
@@ -60,14 +50,6 @@ final class Supertypes {
         }
         known.put(type, found);
         return found;
-    }
-
-    private static byte[] read(ClassLoader loader, String type) {
-        try (InputStream in = loader.getResourceAsStream(type + ".class")) {
-            return in == null ? null : in.readAllBytes();
-        } catch (IOException | RuntimeException e) {
-            return null;
-        }
     }
 
     /**
